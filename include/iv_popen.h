@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The Liana authors. */
+/* Liana: child processes with a pipe (ivykis 0.42 compatible). */
+
+#ifndef __IV_POPEN_H
+#define __IV_POPEN_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct iv_popen_request {
+	char	*file;
+	char	**argv;
+	char	*type;
+
+	void	*child;
+};
+
+static inline void IV_POPEN_REQUEST_INIT(struct iv_popen_request *this)
+{
+}
+
+int iv_popen_request_submit(struct iv_popen_request *this);
+void iv_popen_request_close(struct iv_popen_request *this);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The Liana authors. */
+/* The "epoll" and "epoll-timerfd" poll methods. */
+
+/*
+ * Notes on this kernel API.
+ *
+ * 1. epoll is level-triggered by default, which is what ivykis promises;
+ *    EPOLLET and EPOLLONESHOT are never used for user fds.
+ * 2. EPOLLERR and EPOLLHUP are reported whether asked for or not, so an
+ *    fd with only an err handler is added with an empty event mask.
+ * 3. Interest changes are queued on st->u.epoll.notify and applied just
+ *    before epoll_wait(): a handler that flips its out handler on and off
+ *    within one iteration costs no system call.  Unregistering applies
+ *    the change at once, because the caller may close the fd next.
+ * 4. The epoll set holds open file descriptions, not fd numbers: an fd
+ *    closed while registered vanishes from the set silently (unless it
+ *    was dup()ed), and epoll_ctl() on it then fails with EBADF.  That is
+ *    reported through the fd's handlers (iv__fd_kernel_error()).
+ * 5. epoll_wait() takes milliseconds; "epoll" rounds the timeout up, so a
+ *    timer fires up to 1 ms late.  "epoll-timerfd" arms a timerfd with
+ *    the absolute CLOCK_MONOTONIC deadline instead and waits without a
+ *    timeout; it re-arms only when the deadline changes, and never for a
+ *    zero timeout (pending tasks), so a busy loop pays nothing for it.
+ * 6. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
+ *    syslog-ng boot hang): deadlines at or before now are never armed,
+ *    the wait is simply not blocking.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/timerfd.h>
+#include "../iv_private.h"
+
+/* epoll data.ptr of the timerfd; user fds point at their iv_fd_. */
+#define TIMERFD_MARK	NULL
+
+static int epoll_init(struct iv_state *st)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+
+	e->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (e->epfd < 0)
+		return -errno;
+	e->timerfd = -1;
+	e->armed = -1;
+	INIT_IV_LIST_HEAD(&e->notify);
+	e->events_cap = 64;
+	e->events = malloc(e->events_cap * sizeof(*e->events));
+	if (e->events == NULL) {
+		close(e->epfd);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static int timerfd_init(struct iv_state *st)
+{
+	int fd;
+
+	/* Probe once here, so a kernel without timerfd falls back to
+	 * plain "epoll" at iv_init() instead of failing later. */
+	fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return epoll_init(st);
+}
+
+static void epoll_deinit(struct iv_state *st)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+
+	if (e->timerfd >= 0)
+		close(e->timerfd);
+	close(e->epfd);
+	free(e->events);
+}
+
+static uint32_t band_events(uint8_t bands)
+{
+	uint32_t events = 0;
+
+	if (bands & MASKIN)
+		events |= EPOLLIN;
+	if (bands & MASKOUT)
+		events |= EPOLLOUT;
+	return events;
+}
+
+/* Tell the kernel what fd->wanted_bands says.  Returns 0 or -errno. */
+static int apply(struct iv_epoll_state *e, struct iv_fd_ *fd)
+{
+	struct epoll_event ev;
+	int op;
+	int ret;
+
+	if (fd->wanted_bands == 0) {
+		if (!fd->in_kernel)
+			return 0;
+		op = EPOLL_CTL_DEL;
+	} else if (!fd->in_kernel) {
+		op = EPOLL_CTL_ADD;
+	} else if (band_events(fd->wanted_bands) !=
+		   band_events(fd->kernel_bands)) {
+		op = EPOLL_CTL_MOD;
+	} else {
+		fd->kernel_bands = fd->wanted_bands;
+		return 0;
+	}
+
+	memset(&ev, 0, sizeof(ev));
+	ev.events = band_events(fd->wanted_bands);
+	ev.data.ptr = fd;
+	do {
+		ret = epoll_ctl(e->epfd, op, fd->fd, &ev);
+	} while (ret < 0 && errno == EINTR);
+	if (ret < 0)
+		return -errno;
+
+	fd->in_kernel = op != EPOLL_CTL_DEL;
+	fd->kernel_bands = fd->wanted_bands;
+	return 0;
+}
+
+static void epoll_notify_fd(struct iv_state *st, struct iv_fd_ *fd)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+
+	if (iv_list_empty(&fd->list_notify))
+		iv_list_add_tail(&fd->list_notify, &e->notify);
+}
+
+static void flush(struct iv_state *st)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+
+	while (!iv_list_empty(&e->notify)) {
+		struct iv_fd_ *fd;
+		int err;
+
+		fd = iv_list_entry(e->notify.next, struct iv_fd_, list_notify);
+		iv_list_del_init(&fd->list_notify);
+		err = apply(e, fd);
+		if (err < 0 && iv__fd_kernel_error(st, fd, -err) < 0)
+			iv_fatal("iv_fd_epoll_flush_one: got error %d[%s]",
+				 -err, strerror(-err));
+	}
+}
+
+static int epoll_notify_fd_sync(struct iv_state *st, struct iv_fd_ *fd)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	uint8_t wanted = fd->wanted_bands;
+	int err;
+
+	/* With no handler yet, test pollability with both bands, and
+	 * queue the removal for the next flush. */
+	if (wanted == 0)
+		fd->wanted_bands = MASKIN | MASKOUT;
+	err = apply(e, fd);
+	fd->wanted_bands = wanted;
+	if (err == 0 && wanted == 0)
+		epoll_notify_fd(st, fd);
+	return err;
+}
+
+static void epoll_unregister_fd(struct iv_state *st, struct iv_fd_ *fd)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	int err;
+
+	iv_list_del_init(&fd->list_notify);
+	if (fd->dead)
+		return;
+	err = apply(e, fd);
+	if (err < 0)
+		iv_fatal("iv_fd_unregister: fd %d was closed or changed while "
+			 "registered: got error %d[%s]", fd->fd, -err,
+			 strerror(-err));
+}
+
+/* Collect what one epoll_wait() returned. */
+static void collect(struct iv_state *st, int n)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+
+	for (int i = 0; i < n; i++) {
+		struct iv_fd_ *fd = e->events[i].data.ptr;
+		uint32_t ev = e->events[i].events;
+		int bands = 0;
+
+		if (fd == TIMERFD_MARK) {
+			uint64_t ticks;
+
+			if (read(e->timerfd, &ticks, sizeof(ticks)) < 0 &&
+			    errno != EAGAIN)
+				iv_fatal("iv_fd_epoll_timerfd_poll: reading "
+					 "timerfd got error %d[%s]", errno,
+					 strerror(errno));
+			e->armed = -1;
+			continue;
+		}
+
+		if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP))
+			bands |= MASKIN;
+		if (ev & (EPOLLOUT | EPOLLERR | EPOLLHUP))
+			bands |= MASKOUT;
+		if (ev & (EPOLLERR | EPOLLHUP))
+			bands |= MASKERR;
+		iv__fd_make_ready(st, fd, bands);
+	}
+
+	/* A full batch suggests more fds were ready: grow for next time. */
+	if (n == e->events_cap && e->events_cap < 4096) {
+		struct epoll_event *events;
+
+		events = realloc(e->events,
+				 2 * e->events_cap * sizeof(*events));
+		if (events != NULL) {
+			e->events = events;
+			e->events_cap *= 2;
+		}
+	}
+}
+
+static void wait_events(struct iv_state *st, int timeout, const char *who)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	int n;
+
+	n = epoll_wait(e->epfd, e->events, e->events_cap, timeout);
+	if (n < 0) {
+		if (errno == EINTR)
+			return;
+		iv_fatal("%s: got error %d[%s]", who, errno, strerror(errno));
+	}
+	collect(st, n);
+}
+
+static void epoll_poll(struct iv_state *st, int64_t deadline)
+{
+	flush(st);
+	wait_events(st, iv__timeout_ms(st, deadline), "iv_fd_epoll_poll");
+}
+
+static void arm_timerfd(struct iv_state *st, int64_t deadline)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	struct itimerspec its;
+
+	if (e->timerfd < 0) {
+		struct epoll_event ev;
+
+		e->timerfd = timerfd_create(CLOCK_MONOTONIC,
+					    TFD_CLOEXEC | TFD_NONBLOCK);
+		if (e->timerfd < 0)
+			iv_fatal("iv_fd_epoll_timerfd_poll: timerfd_create "
+				 "got error %d[%s]", errno, strerror(errno));
+		memset(&ev, 0, sizeof(ev));
+		ev.events = EPOLLIN;
+		ev.data.ptr = TIMERFD_MARK;
+		if (epoll_ctl(e->epfd, EPOLL_CTL_ADD, e->timerfd, &ev) < 0)
+			iv_fatal("iv_fd_epoll_timerfd_poll: adding timerfd "
+				 "got error %d[%s]", errno, strerror(errno));
+	}
+
+	memset(&its, 0, sizeof(its));
+	its.it_value.tv_sec = deadline / 1000000000;
+	its.it_value.tv_nsec = deadline % 1000000000;
+	if (timerfd_settime(e->timerfd, TFD_TIMER_ABSTIME, &its, NULL) < 0)
+		iv_fatal("iv_fd_epoll_timerfd_poll: timerfd_settime got "
+			 "error %d[%s]", errno, strerror(errno));
+	e->armed = deadline;
+}
+
+static void epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	int timeout = -1;
+
+	flush(st);
+	if (deadline != INT64_MAX) {
+		if (iv__timeout_ns(st, deadline) == 0)
+			timeout = 0;
+		else if (deadline != e->armed)
+			arm_timerfd(st, deadline);
+	}
+	wait_events(st, timeout, "iv_fd_epoll_timerfd_poll");
+}
+
+const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd = {
+	.name		= "epoll-timerfd",
+	.init		= timerfd_init,
+	.poll		= epoll_timerfd_poll,
+	.notify_fd	= epoll_notify_fd,
+	.notify_fd_sync	= epoll_notify_fd_sync,
+	.unregister_fd	= epoll_unregister_fd,
+	.deinit		= epoll_deinit,
+};
+
+const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
+	.name		= "epoll",
+	.init		= epoll_init,
+	.poll		= epoll_poll,
+	.notify_fd	= epoll_notify_fd,
+	.notify_fd_sync	= epoll_notify_fd_sync,
+	.unregister_fd	= epoll_unregister_fd,
+	.deinit		= epoll_deinit,
+};

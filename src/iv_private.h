@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The Liana authors. */
+/* The one internal header: per-thread state, private twins, iv__ calls. */
+
+#ifndef IV_PRIVATE_H
+#define IV_PRIVATE_H
+
+#include <iv.h>
+#include <iv_list.h>
+#include <iv_tls.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#define IV_EXPORT	__attribute__((visibility("default")))
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+/* Readiness bands of an fd, as handlers see them. */
+#define MASKIN		1
+#define MASKOUT		2
+#define MASKERR		4
+
+/*
+ * Private twin of struct iv_fd.  The user part matches the public struct
+ * field for field; the rest lives in its pad[] (checked at compile time
+ * below).
+ */
+struct iv_fd_ {
+	int			fd;
+	void			*cookie;
+	void			(*handler_in)(void *);
+	void			(*handler_out)(void *);
+	void			(*handler_err)(void *);
+
+	struct iv_list_head	list_active;	/* on the ready batch */
+	struct iv_list_head	list_notify;	/* kernel update pending */
+	int			index;		/* poll: slot, else -1 */
+	uint8_t			registered;
+	uint8_t			ready_bands;	/* collected, not dispatched */
+	uint8_t			wanted_bands;	/* from the handlers */
+	uint8_t			kernel_bands;	/* what the kernel has */
+	uint8_t			in_kernel;	/* the kernel knows the fd */
+	uint8_t			dead;		/* the kernel said EBADF */
+};
+
+/* Private twin of struct iv_task. */
+struct iv_task_ {
+	void			*cookie;
+	void			(*handler)(void *);
+
+	struct iv_list_head	list;
+	uint32_t		epoch;		/* pass it last ran in */
+	uint8_t			registered;
+};
+
+/*
+ * Private twin of struct iv_timer.  index is the heap slot, or one of the
+ * two negative states below.
+ */
+#define IV_TIMER_IDLE		-1	/* not registered */
+#define IV_TIMER_EXPIRED	-2	/* collected, its handler not yet run */
+
+struct iv_timer_ {
+	struct timespec		expires;
+	void			*cookie;
+	void			(*handler)(void *);
+
+	struct iv_list_head	list_expired;
+	int32_t			index;
+	uint32_t		unused;
+	uint64_t		seq;		/* FIFO order among equals */
+};
+
+/* One slot of the timer heap: the key is cached so sifting never
+ * touches the timers themselves.  t == NULL marks a cancelled slot. */
+struct iv_timer_slot {
+	int64_t			key;
+	uint64_t		seq;
+	struct iv_timer_	*t;
+};
+
+#include "backend/iv_backend.h"
+
+/*
+ * Everything one thread's loop owns.  Allocated by iv_init() together
+ * with the iv_tls areas that follow it, freed by iv_deinit() or by the
+ * thread-exit destructor.  Only its own thread touches it, except where
+ * a field says otherwise.
+ */
+struct iv_state {
+	/* Loop control. */
+	int			quit;
+	int			numobjs;	/* keeps iv_main() running */
+
+	/* Cached time (CLOCK_MONOTONIC). */
+	int			now_valid;
+	struct timespec		now;
+
+	/* fds: the ready batch, the fd being dispatched, backend state. */
+	struct iv_list_head	active;
+	struct iv_fd_		*handled_fd;
+	int			numfds;
+	union iv_backend_state	u;
+
+	/* Tasks: pending list, the pass being run, pass counter. */
+	struct iv_list_head	tasks;
+	struct iv_list_head	*pass;
+	uint32_t		task_epoch;
+
+	/* Timers: 4-ary min-heap of slots, cancelled slots counted. */
+	struct iv_timer_slot	*heap;
+	int			heap_len;
+	int			heap_cap;
+	int			heap_dead;
+	uint64_t		timer_seq;
+	struct iv_list_head	*expired;	/* batch being run */
+
+	/* Cross-thread events (iv_event.c). */
+	struct iv_event_state	*ev;
+
+	pthread_t		thread;
+};
+
+/* The calling thread's state; NULL outside iv_init()/iv_deinit(). */
+extern __thread struct iv_state *iv__state
+	__attribute__((tls_model("initial-exec")));
+
+static inline struct iv_state *iv__get_state(void)
+{
+	return iv__state;
+}
+
+/* The state, or a fatal error naming the caller. */
+struct iv_state *iv__need_state(const char *func);
+
+static inline struct iv_state *iv__state_for(const char *func)
+{
+	struct iv_state *st = iv__state;
+
+	if (unlikely(st == NULL))
+		st = iv__need_state(func);
+	return st;
+}
+
+/* Poll method chosen at the first iv_init() of the process. */
+extern const struct iv_fd_poll_method *iv__method;
+
+/* iv_time.c */
+int64_t iv__now_ns(struct iv_state *st);
+static inline int64_t iv__ts_to_ns(const struct timespec *ts)
+{
+	/* Saturate instead of overflowing: a deadline centuries away is
+	 * as good as infinite. */
+	if (ts->tv_sec >= INT64_MAX / 1000000000 - 1)
+		return INT64_MAX - 1;
+	if (ts->tv_sec <= INT64_MIN / 1000000000 + 1)
+		return INT64_MIN + 1;
+	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
+}
+
+/* iv_fd.c */
+void iv__fd_init(struct iv_state *st);
+void iv__fd_make_ready(struct iv_state *st, struct iv_fd_ *fd, int bands);
+void iv__fd_run_active(struct iv_state *st);
+int iv__fd_kernel_error(struct iv_state *st, struct iv_fd_ *fd, int err);
+
+/* iv_task.c */
+void iv__task_init(struct iv_state *st);
+void iv__task_run(struct iv_state *st);
+
+/* iv_timer.c */
+void iv__timer_init(struct iv_state *st);
+void iv__timer_deinit(struct iv_state *st);
+void iv__timer_run_expired(struct iv_state *st);
+int64_t iv__timer_next_deadline(struct iv_state *st);
+
+static inline int iv__timer_pending(const struct iv_state *st)
+{
+	return st->heap_len != 0;
+}
+
+/* iv_tls.c */
+size_t iv__tls_total_size(void);
+void iv__tls_init_thread(struct iv_state *st);
+void iv__tls_deinit_thread(struct iv_state *st);
+extern int iv__tls_frozen;
+
+/* iv_event.c (cross-thread events; NULL hooks until registered) */
+void iv__event_deinit(struct iv_state *st);
+
+/* Private twins must hold their user fields where the public ones are. */
+#define IV_TWIN(pub, priv, field)					\
+	_Static_assert(offsetof(struct pub, field) ==			\
+		       offsetof(struct priv, field), #priv "." #field)
+
+_Static_assert(sizeof(struct iv_fd_) <= sizeof(struct iv_fd), "iv_fd_");
+IV_TWIN(iv_fd, iv_fd_, fd);
+IV_TWIN(iv_fd, iv_fd_, cookie);
+IV_TWIN(iv_fd, iv_fd_, handler_in);
+IV_TWIN(iv_fd, iv_fd_, handler_out);
+IV_TWIN(iv_fd, iv_fd_, handler_err);
+_Static_assert(sizeof(struct iv_task_) <= sizeof(struct iv_task), "iv_task_");
+IV_TWIN(iv_task, iv_task_, cookie);
+IV_TWIN(iv_task, iv_task_, handler);
+_Static_assert(sizeof(struct iv_timer_) <= sizeof(struct iv_timer),
+	       "iv_timer_");
+IV_TWIN(iv_timer, iv_timer_, expires);
+IV_TWIN(iv_timer, iv_timer_, cookie);
+IV_TWIN(iv_timer, iv_timer_, handler);
+
+#endif

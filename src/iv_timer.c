@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The Liana authors. */
+/* iv_timer: a 4-ary min-heap with cached keys and lazy cancellation. */
+
+/*
+ * Design notes.
+ *
+ * 1. Each heap slot caches the timer's key (expiry in ns) and a sequence
+ *    number, so sifting compares slots without touching the timers; the
+ *    sequence number makes equal expiries fire in registration order.
+ * 2. Four children per node halve the depth of a binary heap; the four
+ *    children of a node share one or two cache lines.
+ * 3. Unregistering only blanks the slot (t = NULL).  Blank slots are
+ *    dropped when they reach the top, and the heap is compacted once more
+ *    than half of it is blank.  So cancelling is O(1), and the common
+ *    pattern "arm a timeout, cancel it before it fires" never sifts.
+ */
+
+#include <stdlib.h>
+#include "iv_private.h"
+
+#define ARITY	4
+
+void iv__timer_init(struct iv_state *st)
+{
+	st->heap = NULL;
+	st->heap_len = 0;
+	st->heap_cap = 0;
+	st->heap_dead = 0;
+	st->expired = NULL;
+}
+
+void iv__timer_deinit(struct iv_state *st)
+{
+	free(st->heap);
+	st->heap = NULL;
+}
+
+static inline int slot_less(const struct iv_timer_slot *a,
+			    const struct iv_timer_slot *b)
+{
+	return a->key < b->key || (a->key == b->key && a->seq < b->seq);
+}
+
+static inline void slot_put(struct iv_timer_slot *heap, int i,
+			    const struct iv_timer_slot *s)
+{
+	heap[i] = *s;
+	if (s->t != NULL)
+		s->t->index = i;
+}
+
+static void sift_up(struct iv_timer_slot *heap, int i)
+{
+	struct iv_timer_slot s = heap[i];
+
+	while (i > 0) {
+		int p = (i - 1) / ARITY;
+
+		if (!slot_less(&s, &heap[p]))
+			break;
+		slot_put(heap, i, &heap[p]);
+		i = p;
+	}
+	slot_put(heap, i, &s);
+}
+
+static void sift_down(struct iv_timer_slot *heap, int len, int i)
+{
+	struct iv_timer_slot s = heap[i];
+
+	for (;;) {
+		int c = i * ARITY + 1;
+		int end = c + ARITY;
+		int m;
+
+		if (c >= len)
+			break;
+		if (end > len)
+			end = len;
+		m = c;
+		for (c++; c < end; c++) {
+			if (slot_less(&heap[c], &heap[m]))
+				m = c;
+		}
+		if (!slot_less(&heap[m], &s))
+			break;
+		slot_put(heap, i, &heap[m]);
+		i = m;
+	}
+	slot_put(heap, i, &s);
+}
+
+/* Remove the top slot. */
+static void pop_top(struct iv_state *st)
+{
+	struct iv_timer_slot *heap = st->heap;
+
+	if (heap[0].t == NULL)
+		st->heap_dead--;
+	st->heap_len--;
+	if (st->heap_len > 0) {
+		heap[0] = heap[st->heap_len];
+		sift_down(heap, st->heap_len, 0);
+	}
+}
+
+/* Drop the blank slots, then rebuild the heap bottom-up. */
+static void compact(struct iv_state *st)
+{
+	struct iv_timer_slot *heap = st->heap;
+	int n = 0;
+
+	for (int i = 0; i < st->heap_len; i++) {
+		if (heap[i].t != NULL)
+			slot_put(heap, n++, &heap[i]);
+	}
+	st->heap_len = n;
+	st->heap_dead = 0;
+	for (int i = (n - 2) / ARITY; i >= 0; i--)
+		sift_down(heap, n, i);
+}
+
+/* Drop blank slots from the top, so heap[0] is a live timer. */
+static inline void trim_top(struct iv_state *st)
+{
+	while (st->heap_len > 0 && st->heap[0].t == NULL)
+		pop_top(st);
+}
+
+int64_t iv__timer_next_deadline(struct iv_state *st)
+{
+	trim_top(st);
+	return st->heap_len > 0 ? st->heap[0].key : INT64_MAX;
+}
+
+/*
+ * Collect every timer that is due into a batch, then run the batch, so
+ * a timer re-armed in the past from its handler waits for the next
+ * iteration instead of starving everything else.
+ */
+void iv__timer_run_expired(struct iv_state *st)
+{
+	struct iv_list_head batch;
+	int64_t now;
+
+	trim_top(st);
+	if (st->heap_len == 0)
+		return;
+
+	now = iv__now_ns(st);
+	if (st->heap[0].key > now)
+		return;
+
+	INIT_IV_LIST_HEAD(&batch);
+	do {
+		struct iv_timer_ *t = st->heap[0].t;
+
+		pop_top(st);
+		if (t != NULL) {
+			t->index = IV_TIMER_EXPIRED;
+			iv_list_add_tail(&t->list_expired, &batch);
+			st->numobjs--;
+		}
+	} while (st->heap_len > 0 && st->heap[0].key <= now);
+
+	st->expired = &batch;
+	while (!iv_list_empty(&batch)) {
+		struct iv_timer_ *t;
+
+		t = iv_list_entry(batch.next, struct iv_timer_, list_expired);
+		iv_list_del(&t->list_expired);
+		t->index = IV_TIMER_IDLE;
+		t->handler(t->cookie);
+	}
+	st->expired = NULL;
+}
+
+IV_EXPORT void IV_TIMER_INIT(struct iv_timer *_t)
+{
+	struct iv_timer_ *t = (struct iv_timer_ *)_t;
+
+	t->index = IV_TIMER_IDLE;
+}
+
+IV_EXPORT void iv_timer_register(struct iv_timer *_t)
+{
+	struct iv_state *st = iv__state_for(__func__);
+	struct iv_timer_ *t = (struct iv_timer_ *)_t;
+	struct iv_timer_slot *s;
+
+	if (t->index != IV_TIMER_IDLE)
+		iv_fatal("%s: called with timer still on the heap", __func__);
+	if (t->expires.tv_nsec < 0 || t->expires.tv_nsec >= 1000000000)
+		iv_fatal("%s: timer has tv_nsec %ld out of range", __func__,
+			 (long)t->expires.tv_nsec);
+
+	if (st->heap_len == st->heap_cap) {
+		if (st->heap_dead > st->heap_len / 2) {
+			compact(st);
+		} else {
+			int cap = st->heap_cap ? st->heap_cap * 2 : 64;
+
+			s = realloc(st->heap, cap * sizeof(*s));
+			if (s == NULL)
+				iv_fatal("%s: out of memory", __func__);
+			st->heap = s;
+			st->heap_cap = cap;
+		}
+	}
+
+	s = &st->heap[st->heap_len];
+	s->key = iv__ts_to_ns(&t->expires);
+	s->seq = st->timer_seq++;
+	s->t = t;
+	t->seq = s->seq;
+	sift_up(st->heap, st->heap_len++);
+	st->numobjs++;
+}
+
+IV_EXPORT void iv_timer_unregister(struct iv_timer *_t)
+{
+	struct iv_state *st = iv__state_for(__func__);
+	struct iv_timer_ *t = (struct iv_timer_ *)_t;
+
+	if (t->index == IV_TIMER_EXPIRED) {
+		/* Collected but not yet run: just leave the batch.  Its
+		 * liveness reference went at collection. */
+		iv_list_del(&t->list_expired);
+		t->index = IV_TIMER_IDLE;
+		return;
+	}
+
+	if (t->index < 0)
+		iv_fatal("%s: called with timer not on the heap", __func__);
+	if (t->index >= st->heap_len || st->heap[t->index].t != t)
+		iv_fatal("%s: timer index %d does not belong to this timer",
+			 __func__, t->index);
+
+	st->heap[t->index].t = NULL;
+	t->index = IV_TIMER_IDLE;
+	st->numobjs--;
+	if (++st->heap_dead == st->heap_len) {
+		st->heap_len = 0;
+		st->heap_dead = 0;
+	}
+}
+
+IV_EXPORT int iv_timer_registered(const struct iv_timer *_t)
+{
+	const struct iv_timer_ *t = (const struct iv_timer_ *)_t;
+
+	return t->index != IV_TIMER_IDLE;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The Liana authors. */
+/* Assertions and a watchdog for the self-checking test programs. */
+
+#ifndef IV_TEST_CHECK_H
+#define IV_TEST_CHECK_H
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Exit status that CTest reports as "skipped". */
+#define TEST_SKIP	77
+
+#define CHECK(expr)							\
+	do {								\
+		if (!(expr)) {						\
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n",	\
+				__FILE__, __LINE__, #expr);		\
+			abort();					\
+		}							\
+	} while (0)
+
+#define CHECK_EQ_INT(a, b)						\
+	do {								\
+		long long __a = (long long)(a);				\
+		long long __b = (long long)(b);				\
+		if (__a != __b) {					\
+			fprintf(stderr, "%s:%d: CHECK failed: %s == %s"	\
+				" (%lld != %lld)\n", __FILE__, __LINE__,\
+				#a, #b, __a, __b);			\
+			abort();					\
+		}							\
+	} while (0)
+
+#define CHECK_EQ_STR(a, b)						\
+	do {								\
+		const char *__a = (a);					\
+		const char *__b = (b);					\
+		if (__a == NULL || __b == NULL || strcmp(__a, __b)) {	\
+			fprintf(stderr, "%s:%d: CHECK failed: %s == %s"	\
+				" (\"%s\" != \"%s\")\n", __FILE__,	\
+				__LINE__, #a, #b, __a ? __a : "(null)",	\
+				__b ? __b : "(null)");			\
+			abort();					\
+		}							\
+	} while (0)
+
+/* A call that returns -1 and sets errno to the expected value. */
+#define CHECK_ERRNO(call, err)						\
+	do {								\
+		errno = 0;						\
+		long long __r = (long long)(call);			\
+		int __e = errno;					\
+		if (__r != -1 || __e != (err)) {			\
+			fprintf(stderr, "%s:%d: CHECK failed: %s: "	\
+				"returned %lld errno %d, want -1 errno "\
+				"%d\n", __FILE__, __LINE__, #call, __r,	\
+				__e, (int)(err));			\
+			abort();					\
+		}							\
+	} while (0)
+
+/* The watchdog: a test that hangs is killed by SIGALRM (a failure). */
+#define TEST_BEGIN(seconds)	alarm(seconds)
+
+#endif
