@@ -20,13 +20,14 @@ struct iv_event {
 	struct iv_list_head	list;
 };
 
-static inline void IV_EVENT_INIT(struct iv_event *this)
+static inline void IV_EVENT_INIT(struct iv_event *self)
 {
+	(void)self;
 }
 
-int iv_event_register(struct iv_event *this);
-void iv_event_unregister(struct iv_event *this);
-void iv_event_post(struct iv_event *this);
+int iv_event_register(struct iv_event *self);
+void iv_event_unregister(struct iv_event *self);
+void iv_event_post(struct iv_event *self);
 
 #ifdef __cplusplus
 }

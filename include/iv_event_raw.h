@@ -19,13 +19,14 @@ struct iv_event_raw {
 	int		event_wfd;
 };
 
-static inline void IV_EVENT_RAW_INIT(struct iv_event_raw *this)
+static inline void IV_EVENT_RAW_INIT(struct iv_event_raw *self)
 {
+	(void)self;
 }
 
-int iv_event_raw_register(struct iv_event_raw *this);
-void iv_event_raw_unregister(struct iv_event_raw *this);
-void iv_event_raw_post(const struct iv_event_raw *this);
+int iv_event_raw_register(struct iv_event_raw *self);
+void iv_event_raw_unregister(struct iv_event_raw *self);
+void iv_event_raw_post(const struct iv_event_raw *self);
 
 #ifdef __cplusplus
 }

@@ -24,14 +24,15 @@ struct iv_fd_pump {
 
 #define IV_FD_PUMP_FLAG_RELAY_EOF	1
 
-static inline void IV_FD_PUMP_INIT(struct iv_fd_pump *this)
+static inline void IV_FD_PUMP_INIT(struct iv_fd_pump *self)
 {
+	(void)self;
 }
 
-void iv_fd_pump_init(struct iv_fd_pump *this);
-void iv_fd_pump_destroy(struct iv_fd_pump *this);
-int iv_fd_pump_pump(struct iv_fd_pump *this);
-int iv_fd_pump_is_done(const struct iv_fd_pump *this);
+void iv_fd_pump_init(struct iv_fd_pump *self);
+void iv_fd_pump_destroy(struct iv_fd_pump *self);
+int iv_fd_pump_pump(struct iv_fd_pump *self);
+int iv_fd_pump_is_done(const struct iv_fd_pump *self);
 
 #ifdef __cplusplus
 }

@@ -20,12 +20,13 @@ struct iv_inotify {
 	void			**term;
 };
 
-static inline void IV_INOTIFY_INIT(struct iv_inotify *this)
+static inline void IV_INOTIFY_INIT(struct iv_inotify *self)
 {
+	(void)self;
 }
 
-int iv_inotify_register(struct iv_inotify *this);
-void iv_inotify_unregister(struct iv_inotify *this);
+int iv_inotify_register(struct iv_inotify *self);
+void iv_inotify_unregister(struct iv_inotify *self);
 
 struct iv_inotify_watch {
 	struct iv_inotify	*inotify;
@@ -38,12 +39,13 @@ struct iv_inotify_watch {
 	struct iv_avl_node	an;
 };
 
-static inline void IV_INOTIFY_WATCH_INIT(struct iv_inotify_watch *this)
+static inline void IV_INOTIFY_WATCH_INIT(struct iv_inotify_watch *self)
 {
+	(void)self;
 }
 
-int iv_inotify_watch_register(struct iv_inotify_watch *this);
-void iv_inotify_watch_unregister(struct iv_inotify_watch *this);
+int iv_inotify_watch_register(struct iv_inotify_watch *self);
+void iv_inotify_watch_unregister(struct iv_inotify_watch *self);
 
 #ifdef __cplusplus
 }

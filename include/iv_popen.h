@@ -17,12 +17,13 @@ struct iv_popen_request {
 	void	*child;
 };
 
-static inline void IV_POPEN_REQUEST_INIT(struct iv_popen_request *this)
+static inline void IV_POPEN_REQUEST_INIT(struct iv_popen_request *self)
 {
+	(void)self;
 }
 
-int iv_popen_request_submit(struct iv_popen_request *this);
-void iv_popen_request_close(struct iv_popen_request *this);
+int iv_popen_request_submit(struct iv_popen_request *self);
+void iv_popen_request_close(struct iv_popen_request *self);
 
 #ifdef __cplusplus
 }

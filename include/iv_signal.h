@@ -28,12 +28,13 @@ struct iv_signal {
 #define IV_SIGNAL_FLAG_EXCLUSIVE	1
 #define IV_SIGNAL_FLAG_THIS_THREAD	2
 
-static inline void IV_SIGNAL_INIT(struct iv_signal *this)
+static inline void IV_SIGNAL_INIT(struct iv_signal *self)
 {
+	(void)self;
 }
 
-int iv_signal_register(struct iv_signal *this);
-void iv_signal_unregister(struct iv_signal *this);
+int iv_signal_register(struct iv_signal *self);
+void iv_signal_unregister(struct iv_signal *self);
 
 #ifdef __cplusplus
 }

@@ -28,15 +28,16 @@ struct iv_wait_interest {
 	unsigned int		flags;
 };
 
-static inline void IV_WAIT_INTEREST_INIT(struct iv_wait_interest *this)
+static inline void IV_WAIT_INTEREST_INIT(struct iv_wait_interest *self)
 {
+	(void)self;
 }
 
-void iv_wait_interest_register(struct iv_wait_interest *this);
-int iv_wait_interest_register_spawn(struct iv_wait_interest *this,
+void iv_wait_interest_register(struct iv_wait_interest *self);
+int iv_wait_interest_register_spawn(struct iv_wait_interest *self,
 				    void (*fn)(void *cookie), void *cookie);
-void iv_wait_interest_unregister(struct iv_wait_interest *this);
-int iv_wait_interest_kill(const struct iv_wait_interest *this, int sig);
+void iv_wait_interest_unregister(struct iv_wait_interest *self);
+int iv_wait_interest_kill(const struct iv_wait_interest *self, int sig);
 
 #ifdef __cplusplus
 }

@@ -21,14 +21,14 @@ struct iv_work_pool {
 	void			*priv;
 };
 
-static inline void IV_WORK_POOL_INIT(struct iv_work_pool *this)
+static inline void IV_WORK_POOL_INIT(struct iv_work_pool *self)
 {
-	this->thread_start = NULL;
-	this->thread_stop = NULL;
+	self->thread_start = NULL;
+	self->thread_stop = NULL;
 }
 
-int iv_work_pool_create(struct iv_work_pool *this);
-void iv_work_pool_put(struct iv_work_pool *this);
+int iv_work_pool_create(struct iv_work_pool *self);
+void iv_work_pool_put(struct iv_work_pool *self);
 
 struct iv_work_item {
 	void			*cookie;
@@ -38,13 +38,14 @@ struct iv_work_item {
 	struct iv_list_head	list;
 };
 
-static inline void IV_WORK_ITEM_INIT(struct iv_work_item *this)
+static inline void IV_WORK_ITEM_INIT(struct iv_work_item *self)
 {
+	(void)self;
 }
 
-void iv_work_pool_submit_work(struct iv_work_pool *this,
+void iv_work_pool_submit_work(struct iv_work_pool *self,
 			      struct iv_work_item *work);
-void iv_work_pool_submit_continuation(struct iv_work_pool *this,
+void iv_work_pool_submit_continuation(struct iv_work_pool *self,
 				      struct iv_work_item *work);
 
 #ifdef __cplusplus

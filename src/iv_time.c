@@ -26,7 +26,7 @@ IV_EXPORT void iv_invalidate_now(void)
 
 IV_EXPORT const struct timespec *__iv_now_location_valid(void)
 {
-	struct iv_state *st = iv__state_for("iv_now");
+	struct iv_state *st = iv__state_for(__func__);
 
 	if (!st->now_valid)
 		refresh(st);
@@ -43,7 +43,7 @@ void iv_validate_now_fn(void) __asm__("iv_validate_now");
 
 IV_EXPORT const struct timespec *__iv_now_location(void)
 {
-	return &iv__state_for("iv_now")->now;
+	return &iv__state_for(__func__)->now;
 }
 
 IV_EXPORT void iv_validate_now_fn(void)
