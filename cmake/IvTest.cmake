@@ -13,10 +13,25 @@
 
 set(IV_POLL_METHODS epoll-timerfd epoll ppoll poll)
 
+# IV_VALGRIND runs every test program under memcheck: any error or leak
+# fails the test.
+option(IV_VALGRIND "Run the test programs under valgrind memcheck" OFF)
+set(IV_TEST_LAUNCHER)
+if(IV_VALGRIND)
+	find_program(IV_VALGRIND_EXE valgrind REQUIRED)
+	set(IV_TEST_LAUNCHER ${IV_VALGRIND_EXE} -q --error-exitcode=99
+		--leak-check=full --errors-for-leak-kinds=definite,indirect
+		--show-leak-kinds=definite,indirect
+		--suppressions=${PROJECT_SOURCE_DIR}/tests/valgrind.supp)
+endif()
+
 function(iv_add_test module name)
 	cmake_parse_arguments(T "NOBACKEND" "TIMEOUT" "LABELS;ENV;LIBS" ${ARGN})
 	if(NOT T_TIMEOUT)
 		set(T_TIMEOUT 60)
+	endif()
+	if(IV_VALGRIND)
+		math(EXPR T_TIMEOUT "${T_TIMEOUT} * 5")
 	endif()
 	set(exe test_${module}_${name})
 	add_executable(${exe} ${CMAKE_CURRENT_SOURCE_DIR}/${module}/${name}.c)
@@ -39,7 +54,10 @@ function(iv_add_test module name)
 			set(env "IV_EXCLUDE_POLL_METHOD=${excl}"
 				"IV_TEST_EXPECT_METHOD=${m}" ${T_ENV})
 		endif()
-		add_test(NAME ${tname} COMMAND ${exe})
+		if(IV_VALGRIND)
+			list(APPEND env IV_TEST_TIME_SCALE=5)
+		endif()
+		add_test(NAME ${tname} COMMAND ${IV_TEST_LAUNCHER} $<TARGET_FILE:${exe}>)
 		set_tests_properties(${tname} PROPERTIES
 			ENVIRONMENT "${env}"
 			TIMEOUT ${T_TIMEOUT}

@@ -93,12 +93,14 @@ IV_EXPORT void IV_FD_INIT(struct iv_fd *_fd)
 	fd->registered = 0;
 }
 
-static void check_new(const char *func, struct iv_fd_ *fd)
+/* Both register calls report misuse as iv_fd_register, as ivykis does. */
+static void check_new(struct iv_fd_ *fd)
 {
 	if (fd->registered)
-		iv_fatal("%s: called with fd which is still registered", func);
+		iv_fatal("iv_fd_register: called with fd which is still "
+			 "registered");
 	if (fd->fd < 0)
-		iv_fatal("%s: called with invalid fd %d", func, fd->fd);
+		iv_fatal("iv_fd_register: called with invalid fd %d", fd->fd);
 }
 
 /* Bookkeeping shared by iv_fd_register() and iv_fd_register_try(). */
@@ -139,7 +141,7 @@ IV_EXPORT void iv_fd_register(struct iv_fd *_fd)
 	struct iv_state *st = iv__state_for(__func__);
 	struct iv_fd_ *fd = (struct iv_fd_ *)_fd;
 
-	check_new(__func__, fd);
+	check_new(fd);
 	reset_private(fd);
 	mark_registered(st, fd);
 	iv__method->notify_fd(st, fd);
@@ -151,7 +153,7 @@ IV_EXPORT int iv_fd_register_try(struct iv_fd *_fd)
 	struct iv_fd_ *fd = (struct iv_fd_ *)_fd;
 	int err;
 
-	check_new(__func__, fd);
+	check_new(fd);
 	reset_private(fd);
 	err = iv__method->notify_fd_sync(st, fd);
 	if (err < 0) {

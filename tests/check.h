@@ -64,7 +64,19 @@
 		}							\
 	} while (0)
 
-/* The watchdog: a test that hangs is killed by SIGALRM (a failure). */
-#define TEST_BEGIN(seconds)	alarm(seconds)
+/*
+ * The watchdog: a test that hangs is killed by SIGALRM (a failure).  Slow
+ * runs (valgrind) stretch it by the factor in IV_TEST_TIME_SCALE.
+ */
+static inline void test_begin(unsigned int seconds)
+{
+	const char *scale = getenv("IV_TEST_TIME_SCALE");
+
+	if (scale != NULL && atoi(scale) > 1)
+		seconds *= (unsigned int)atoi(scale);
+	alarm(seconds);
+}
+
+#define TEST_BEGIN(seconds)	test_begin(seconds)
 
 #endif
