@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: MIT
+# Copyright (c) 2026 The Liana authors.
+# iv_fd tests: dispatch, registration side effects and misuse.
+iv_add_test(fd level_triggered)
+iv_add_test(fd out_handler)
+iv_add_test(fd hangup_order)
+iv_add_test(fd unregister_in_err)
+iv_add_test(fd setter_in_err)
+iv_add_test(fd unregister_other)
+iv_add_test(fd register_try_file)
+iv_add_test(fd register_try_probe)
+iv_add_test(fd nonblock_cloexec)
+iv_add_test(fd setter_unregistered)
+iv_add_test(fd double_register)
+iv_add_test(fd unregister_unregistered)
+iv_add_test(fd negative_fd)
+iv_add_test(fd closed_while_registered)
+iv_add_test(fd closed_before_flush)
+iv_add_test(fd null_handlers)
+iv_add_test(fd many_fds)
+iv_add_test(fd eintr)
