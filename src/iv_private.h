@@ -61,13 +61,14 @@ struct iv_task_ {
  */
 #define IV_TIMER_IDLE		-1	/* not registered */
 #define IV_TIMER_EXPIRED	-2	/* collected, its handler not yet run */
+#define IV_TIMER_RUN		-3	/* on the ascending run (st->run) */
 
 struct iv_timer_ {
 	struct timespec		expires;
 	void			*cookie;
 	void			(*handler)(void *);
 
-	struct iv_list_head	list_expired;
+	struct iv_list_head	list_expired;	/* batch, or the run */
 	int32_t			index;
 	uint32_t		unused;
 	uint64_t		seq;		/* FIFO order among equals */
@@ -109,7 +110,9 @@ struct iv_state {
 	struct iv_list_head	*pass;
 	uint32_t		task_epoch;
 
-	/* Timers: 4-ary min-heap of slots, cancelled slots counted. */
+	/* Timers: an ascending run of timers, and a 4-ary min-heap of
+	 * slots for the rest, its cancelled slots counted. */
+	struct iv_list_head	run;
 	struct iv_timer_slot	*heap;
 	int			heap_len;
 	int			heap_cap;
@@ -178,7 +181,7 @@ int64_t iv__timer_next_deadline(struct iv_state *st);
 
 static inline int iv__timer_pending(const struct iv_state *st)
 {
-	return st->heap_len != 0;
+	return st->heap_len != 0 || !iv_list_empty(&st->run);
 }
 
 /* iv_tls.c */

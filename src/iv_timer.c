@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 The Liana authors. */
-/* iv_timer: a 4-ary min-heap with cached keys and lazy cancellation. */
+/* iv_timer: an ascending run plus a 4-ary min-heap with cached keys. */
 
 /*
  * Design notes.
@@ -14,6 +14,12 @@
  *    dropped when they reach the top, and the heap is compacted once more
  *    than half of it is blank.  So cancelling is O(1), and the common
  *    pattern "arm a timeout, cancel it before it fires" never sifts.
+ * 4. Most programs arm timeouts of one fixed length ("idle for 10 s"), so
+ *    each new expiry is at or after every expiry already armed.  Such a
+ *    timer is appended to the run, a list kept in ascending order, in
+ *    O(1); only a timer that would break the order goes to the heap.
+ *    The earliest timer is the smaller of the run's head and the heap's
+ *    top, compared by (key, seq) like everything else.
  */
 
 #include <stdlib.h>
@@ -23,6 +29,7 @@
 
 void iv__timer_init(struct iv_state *st)
 {
+	INIT_IV_LIST_HEAD(&st->run);
 	st->heap = NULL;
 	st->heap_len = 0;
 	st->heap_cap = 0;
@@ -128,10 +135,46 @@ static inline void trim_top(struct iv_state *st)
 		pop_top(st);
 }
 
+static inline int64_t key_of(const struct iv_timer_ *t)
+{
+	return iv__ts_to_ns(&t->expires);
+}
+
+/*
+ * The earliest timer, or NULL.  *keyp gets its key; *from_heap says
+ * where it is.  Blank slots at the heap's top are dropped on the way.
+ */
+static struct iv_timer_ *earliest(struct iv_state *st, int64_t *keyp,
+				  int *from_heap)
+{
+	struct iv_timer_ *r = NULL;
+	int64_t rkey = INT64_MAX;
+
+	trim_top(st);
+	if (!iv_list_empty(&st->run)) {
+		r = iv_list_entry(st->run.next, struct iv_timer_,
+				  list_expired);
+		rkey = key_of(r);
+	}
+	if (st->heap_len > 0 &&
+	    (r == NULL || st->heap[0].key < rkey ||
+	     (st->heap[0].key == rkey && st->heap[0].seq < r->seq))) {
+		*keyp = st->heap[0].key;
+		*from_heap = 1;
+		return st->heap[0].t;
+	}
+	*keyp = rkey;
+	*from_heap = 0;
+	return r;
+}
+
 int64_t iv__timer_next_deadline(struct iv_state *st)
 {
-	trim_top(st);
-	return st->heap_len > 0 ? st->heap[0].key : INT64_MAX;
+	int64_t key;
+	int from_heap;
+
+	earliest(st, &key, &from_heap);
+	return key;
 }
 
 /*
@@ -142,32 +185,32 @@ int64_t iv__timer_next_deadline(struct iv_state *st)
 void iv__timer_run_expired(struct iv_state *st)
 {
 	struct iv_list_head batch;
+	struct iv_timer_ *t;
+	int from_heap;
+	int64_t key;
 	int64_t now;
 
-	trim_top(st);
-	if (st->heap_len == 0)
+	t = earliest(st, &key, &from_heap);
+	if (t == NULL)
 		return;
-
 	now = iv__now_ns(st);
-	if (st->heap[0].key > now)
+	if (key > now)
 		return;
 
 	INIT_IV_LIST_HEAD(&batch);
 	do {
-		struct iv_timer_ *t = st->heap[0].t;
-
-		pop_top(st);
-		if (t != NULL) {
-			t->index = IV_TIMER_EXPIRED;
-			iv_list_add_tail(&t->list_expired, &batch);
-			st->numobjs--;
-		}
-	} while (st->heap_len > 0 && st->heap[0].key <= now);
+		if (from_heap)
+			pop_top(st);
+		else
+			iv_list_del(&t->list_expired);
+		t->index = IV_TIMER_EXPIRED;
+		iv_list_add_tail(&t->list_expired, &batch);
+		st->numobjs--;
+		t = earliest(st, &key, &from_heap);
+	} while (t != NULL && key <= now);
 
 	st->expired = &batch;
 	while (!iv_list_empty(&batch)) {
-		struct iv_timer_ *t;
-
 		t = iv_list_entry(batch.next, struct iv_timer_, list_expired);
 		iv_list_del(&t->list_expired);
 		t->index = IV_TIMER_IDLE;
@@ -188,12 +231,24 @@ IV_EXPORT void iv_timer_register(struct iv_timer *_t)
 	struct iv_state *st = iv__state_for(__func__);
 	struct iv_timer_ *t = (struct iv_timer_ *)_t;
 	struct iv_timer_slot *s;
+	int64_t key;
 
 	if (t->index != IV_TIMER_IDLE)
 		iv_fatal("%s: called with timer still on the heap", __func__);
 	if (t->expires.tv_nsec < 0 || t->expires.tv_nsec >= 1000000000)
 		iv_fatal("%s: timer has tv_nsec %ld out of range", __func__,
 			 (long)t->expires.tv_nsec);
+
+	st->numobjs++;
+	t->seq = st->timer_seq++;
+	key = key_of(t);
+	if (iv_list_empty(&st->run) ||
+	    key >= key_of(iv_list_entry(st->run.prev, struct iv_timer_,
+					list_expired))) {
+		t->index = IV_TIMER_RUN;
+		iv_list_add_tail(&t->list_expired, &st->run);
+		return;
+	}
 
 	if (st->heap_len == st->heap_cap) {
 		if (st->heap_dead > st->heap_len / 2) {
@@ -210,18 +265,23 @@ IV_EXPORT void iv_timer_register(struct iv_timer *_t)
 	}
 
 	s = &st->heap[st->heap_len];
-	s->key = iv__ts_to_ns(&t->expires);
-	s->seq = st->timer_seq++;
+	s->key = key;
+	s->seq = t->seq;
 	s->t = t;
-	t->seq = s->seq;
 	sift_up(st->heap, st->heap_len++);
-	st->numobjs++;
 }
 
 IV_EXPORT void iv_timer_unregister(struct iv_timer *_t)
 {
 	struct iv_state *st = iv__state_for(__func__);
 	struct iv_timer_ *t = (struct iv_timer_ *)_t;
+
+	if (t->index == IV_TIMER_RUN) {
+		iv_list_del(&t->list_expired);
+		t->index = IV_TIMER_IDLE;
+		st->numobjs--;
+		return;
+	}
 
 	if (t->index == IV_TIMER_EXPIRED) {
 		/* Collected but not yet run: just leave the batch.  Its

@@ -18,10 +18,15 @@
  *    was dup()ed), and epoll_ctl() on it then fails with EBADF.  That is
  *    reported through the fd's handlers (iv__fd_kernel_error()).
  * 5. epoll_wait() takes milliseconds; "epoll" rounds the timeout up, so a
- *    timer fires up to 1 ms late.  "epoll-timerfd" arms a timerfd with
- *    the absolute CLOCK_MONOTONIC deadline instead and waits without a
- *    timeout; it re-arms only when the deadline changes, and never for a
- *    zero timeout (pending tasks), so a busy loop pays nothing for it.
+ *    timer fires up to 1 ms late.  "epoll-timerfd" arms a timerfd with an
+ *    absolute CLOCK_MONOTONIC deadline instead and waits without a
+ *    timeout.  The deadline is rounded up to a whole millisecond: exact
+ *    deadlines would wake the thread once per timer when many timers are
+ *    due close together (ivykis's rounding batches them, and so does
+ *    this), and the timerfd then needs re-arming at most once per
+ *    millisecond.  It is re-armed only when that rounded deadline
+ *    changes, and never for a zero timeout (pending tasks), so a busy
+ *    loop pays nothing for it.
  * 6. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
  *    syslog-ng boot hang): deadlines at or before now are never armed,
  *    the wait is simply not blocking.
@@ -282,10 +287,13 @@ static void epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
 
 	flush(st);
 	if (deadline != INT64_MAX) {
-		if (iv__timeout_ns(st, deadline) == 0)
+		if (iv__timeout_ns(st, deadline) == 0) {
 			timeout = 0;
-		else if (deadline != e->armed)
-			arm_timerfd(st, deadline);
+		} else {
+			deadline = (deadline + 999999) / 1000000 * 1000000;
+			if (deadline != e->armed)
+				arm_timerfd(st, deadline);
+		}
 	}
 	wait_events(st, timeout, "iv_fd_epoll_timerfd_poll");
 }
