@@ -6,10 +6,12 @@
  * Protocol.
  *
  * 1. Each thread with registered events has one struct iv_event_state:
- *    a pending list under a mutex, and one wake-up channel, an internal
- *    iv_event_raw (one eventfd), shared by all its events.  A same-thread
- *    post wakes the loop with an internal task instead, which costs no
- *    system call.
+ *    a pending list under a mutex, and one wake-up descriptor (an
+ *    eventfd; a pipe where there is none) shared by all its events.  A
+ *    same-thread post wakes the loop with an internal task instead, which
+ *    costs no system call.  Under epoll the eventfd is edge-triggered and
+ *    never read, so a cross-thread wake-up costs the poster one write(2)
+ *    and the owner nothing beyond the epoll_wait() it was in anyway.
  * 2. An event's owner field points at that state; its bit 0 is the
  *    "pending" flag.  A post sets the flag with one atomic fetch-or: if
  *    it was already set, the post is absorbed without taking any lock
@@ -20,25 +22,28 @@
  * 3. Only the poster that makes the pending list non-empty wakes the
  *    owner: at most one write(2) per batch, none while the owner is
  *    already due to run the batch.
- * 4. The owner detaches the whole list, then runs it in posting order.
- *    An event unregistered by an earlier handler of the batch is taken
- *    off the batch (under the mutex, since it may still be on the shared
- *    list), so its handler does not run and its memory may be freed.
+ * 4. The owner detaches the whole list under the mutex and runs it in
+ *    posting order without the mutex: an event on the detached batch has
+ *    its flag set, so posters leave its list links alone.  Unregistering
+ *    (owner thread only) takes the event off whichever list holds it, so
+ *    an event unregistered by an earlier handler of the batch does not
+ *    run and its memory may be freed.
  */
 
 #include <stdlib.h>
 #include <iv_event.h>
-#include <iv_event_raw.h>
 #include "iv_private.h"
 
 struct iv_event_state {
 	pthread_mutex_t		lock;
 	struct iv_list_head	pending;	/* under lock */
-	struct iv_list_head	*batch;		/* being run, owner only */
 	struct iv_state		*st;
-	struct iv_event_raw	wake;
-	struct iv_task		task;
+	int			running;	/* a batch is being run */
 	int			numevents;
+	int			drain;		/* the wake fd must be read */
+	int			wfd;
+	struct iv_fd		wake;
+	struct iv_task		task;
 };
 
 #define PENDING		((uintptr_t)1)
@@ -50,42 +55,58 @@ static inline struct iv_event_state *owner_of(uintptr_t owner)
 
 static void state_put(struct iv_state *st, struct iv_event_state *es);
 
-static void run_pending(void *_es)
+static void run_pending(struct iv_event_state *es)
 {
-	struct iv_event_state *es = _es;
 	struct iv_list_head batch;
 
-	INIT_IV_LIST_HEAD(&batch);
 	pthread_mutex_lock(&es->lock);
+	if (iv_list_empty(&es->pending)) {
+		pthread_mutex_unlock(&es->lock);
+		return;
+	}
+	INIT_IV_LIST_HEAD(&batch);
 	iv_list_splice_init(&es->pending, &batch);
-	es->batch = &batch;
 	pthread_mutex_unlock(&es->lock);
 
+	es->running = 1;
 	while (!iv_list_empty(&batch)) {
 		struct iv_event *ev;
 
-		pthread_mutex_lock(&es->lock);
-		if (iv_list_empty(&batch)) {
-			pthread_mutex_unlock(&es->lock);
-			break;
-		}
 		ev = iv_list_entry(batch.next, struct iv_event, list);
 		iv_list_del_init(&ev->list);
-		pthread_mutex_unlock(&es->lock);
-
 		__atomic_fetch_and((uintptr_t *)&ev->owner, ~PENDING,
 				   __ATOMIC_ACQ_REL);
 		ev->handler(ev->cookie);
 	}
+	es->running = 0;
 
-	es->batch = NULL;
 	if (es->numevents == 0)
 		state_put(es->st, es);
+}
+
+static void got_task(void *_es)
+{
+	run_pending(_es);
+}
+
+static void got_wake(void *_es)
+{
+	struct iv_event_state *es = _es;
+
+	if (es->drain) {
+		char buf[64];
+
+		while (read(es->wake.fd, buf, sizeof(buf)) == sizeof(buf))
+			;
+	}
+	run_pending(es);
 }
 
 static struct iv_event_state *state_get(struct iv_state *st)
 {
 	struct iv_event_state *es = st->ev;
+	int rfd;
+	int wfd;
 
 	if (es != NULL)
 		return es;
@@ -93,11 +114,7 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	es = calloc(1, sizeof(*es));
 	if (es == NULL)
 		return NULL;
-
-	IV_EVENT_RAW_INIT(&es->wake);
-	es->wake.cookie = es;
-	es->wake.handler = run_pending;
-	if (iv_event_raw_register(&es->wake) < 0) {
+	if (iv__event_fds_open(&rfd, &wfd) < 0) {
 		free(es);
 		return NULL;
 	}
@@ -105,19 +122,42 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	pthread_mutex_init(&es->lock, NULL);
 	INIT_IV_LIST_HEAD(&es->pending);
 	es->st = st;
+	es->wfd = wfd;
+
+	IV_FD_INIT(&es->wake);
+	es->wake.fd = rfd;
+	es->wake.cookie = es;
+	es->wake.handler_in = got_wake;
+	iv_fd_register(&es->wake);
+	if (iv__method->edge_triggered && rfd == wfd) {
+		struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
+
+		wake->edge = 1;
+	} else {
+		es->drain = 1;
+	}
+
 	IV_TASK_INIT(&es->task);
 	es->task.cookie = es;
-	es->task.handler = run_pending;
+	es->task.handler = got_task;
 	st->ev = es;
 
 	return es;
+}
+
+static void close_fds(struct iv_event_state *es)
+{
+	close(es->wake.fd);
+	if (es->wfd != es->wake.fd)
+		close(es->wfd);
 }
 
 static void state_put(struct iv_state *st, struct iv_event_state *es)
 {
 	if (iv_task_registered(&es->task))
 		iv_task_unregister(&es->task);
-	iv_event_raw_unregister(&es->wake);
+	iv_fd_unregister(&es->wake);
+	close_fds(es);
 	pthread_mutex_destroy(&es->lock);
 	free(es);
 	st->ev = NULL;
@@ -130,15 +170,13 @@ void iv__event_deinit(struct iv_state *st)
 
 	if (es == NULL)
 		return;
-	close(es->wake.event_rfd.fd);
-	if (es->wake.event_wfd != es->wake.event_rfd.fd)
-		close(es->wake.event_wfd);
+	close_fds(es);
 	pthread_mutex_destroy(&es->lock);
 	free(es);
 	st->ev = NULL;
 }
 
-IV_EXPORT int iv_event_register(struct iv_event *this)
+IV_EXPORT int iv_event_register(struct iv_event *self)
 {
 	struct iv_state *st = iv__state_for(__func__);
 	struct iv_event_state *es;
@@ -149,16 +187,16 @@ IV_EXPORT int iv_event_register(struct iv_event *this)
 
 	es->numevents++;
 	st->numobjs++;
-	__atomic_store_n(&this->owner, es, __ATOMIC_RELEASE);
-	INIT_IV_LIST_HEAD(&this->list);
+	INIT_IV_LIST_HEAD(&self->list);
+	__atomic_store_n(&self->owner, es, __ATOMIC_RELEASE);
 
 	return 0;
 }
 
-IV_EXPORT void iv_event_unregister(struct iv_event *this)
+IV_EXPORT void iv_event_unregister(struct iv_event *self)
 {
 	struct iv_state *st = iv__state_for(__func__);
-	uintptr_t owner = __atomic_load_n((uintptr_t *)&this->owner,
+	uintptr_t owner = __atomic_load_n((uintptr_t *)&self->owner,
 					  __ATOMIC_ACQUIRE);
 	struct iv_event_state *es = owner_of(owner);
 
@@ -168,24 +206,24 @@ IV_EXPORT void iv_event_unregister(struct iv_event *this)
 
 	if (owner & PENDING) {
 		pthread_mutex_lock(&es->lock);
-		if (!iv_list_empty(&this->list))
-			iv_list_del_init(&this->list);
+		if (!iv_list_empty(&self->list))
+			iv_list_del_init(&self->list);
 		pthread_mutex_unlock(&es->lock);
 	}
-	__atomic_store_n(&this->owner, NULL, __ATOMIC_RELAXED);
+	__atomic_store_n(&self->owner, NULL, __ATOMIC_RELAXED);
 
 	st->numobjs--;
-	if (--es->numevents == 0 && es->batch == NULL)
+	if (--es->numevents == 0 && !es->running)
 		state_put(st, es);
 }
 
-IV_EXPORT void iv_event_post(struct iv_event *this)
+IV_EXPORT void iv_event_post(struct iv_event *self)
 {
 	uintptr_t owner;
 	struct iv_event_state *es;
 	int was_empty;
 
-	owner = __atomic_fetch_or((uintptr_t *)&this->owner, PENDING,
+	owner = __atomic_fetch_or((uintptr_t *)&self->owner, PENDING,
 				  __ATOMIC_ACQ_REL);
 	if (owner & PENDING)
 		return;
@@ -193,7 +231,7 @@ IV_EXPORT void iv_event_post(struct iv_event *this)
 
 	pthread_mutex_lock(&es->lock);
 	was_empty = iv_list_empty(&es->pending);
-	iv_list_add_tail(&this->list, &es->pending);
+	iv_list_add_tail(&self->list, &es->pending);
 	pthread_mutex_unlock(&es->lock);
 
 	if (!was_empty)
@@ -203,6 +241,6 @@ IV_EXPORT void iv_event_post(struct iv_event *this)
 		if (!iv_task_registered(&es->task))
 			iv_task_register(&es->task);
 	} else {
-		iv_event_raw_post(&es->wake);
+		iv__event_fds_post(es->wake.fd, es->wfd);
 	}
 }

@@ -48,12 +48,12 @@ static int want_pipe(void)
 
 static void got_event(void *_this)
 {
-	struct iv_event_raw *this = _this;
+	struct iv_event_raw *self = _this;
 	char buf[1024];
 	ssize_t ret;
 
 	do {
-		ret = read(this->event_rfd.fd, buf, sizeof(buf));
+		ret = read(self->event_rfd.fd, buf, sizeof(buf));
 	} while (ret < 0 && errno == EINTR);
 
 	if (ret == 0)
@@ -65,11 +65,11 @@ static void got_event(void *_this)
 			 "error %d[%s]", errno, strerror(errno));
 	}
 
-	this->handler(this->cookie);
+	self->handler(self->cookie);
 }
 
 /* Open the descriptor pair.  Returns 0 or -errno. */
-static int open_fds(int *rfd, int *wfd)
+int iv__event_fds_open(int *rfd, int *wfd)
 {
 	int p[2];
 
@@ -92,7 +92,7 @@ static int open_fds(int *rfd, int *wfd)
 	return 0;
 }
 
-IV_EXPORT int iv_event_raw_register(struct iv_event_raw *this)
+IV_EXPORT int iv_event_raw_register(struct iv_event_raw *self)
 {
 	int rfd = -1;
 	int wfd = -1;
@@ -100,48 +100,55 @@ IV_EXPORT int iv_event_raw_register(struct iv_event_raw *this)
 
 	iv__state_for(__func__);
 
-	err = open_fds(&rfd, &wfd);
+	err = iv__event_fds_open(&rfd, &wfd);
 	if (err < 0) {
 		errno = -err;
 		return -1;
 	}
 
-	IV_FD_INIT(&this->event_rfd);
-	this->event_rfd.fd = rfd;
-	this->event_rfd.cookie = this;
-	this->event_rfd.handler_in = got_event;
-	iv_fd_register(&this->event_rfd);
-	this->event_wfd = wfd;
+	IV_FD_INIT(&self->event_rfd);
+	self->event_rfd.fd = rfd;
+	self->event_rfd.cookie = self;
+	self->event_rfd.handler_in = got_event;
+	iv_fd_register(&self->event_rfd);
+	self->event_wfd = wfd;
 
 	return 0;
 }
 
-IV_EXPORT void iv_event_raw_unregister(struct iv_event_raw *this)
+IV_EXPORT void iv_event_raw_unregister(struct iv_event_raw *self)
 {
-	iv_fd_unregister(&this->event_rfd);
-	close(this->event_rfd.fd);
-	if (this->event_wfd != this->event_rfd.fd)
-		close(this->event_wfd);
+	iv_fd_unregister(&self->event_rfd);
+	close(self->event_rfd.fd);
+	if (self->event_wfd != self->event_rfd.fd)
+		close(self->event_wfd);
 }
 
-IV_EXPORT void iv_event_raw_post(const struct iv_event_raw *this)
+/* One write: an 8-byte increment for an eventfd, one byte for a pipe.
+ * A full pipe (EAGAIN) already holds a wake-up. */
+void iv__event_fds_post(int rfd, int wfd)
 {
-	int saved_errno = errno;
 	ssize_t ret;
 
-	if (this->event_wfd == this->event_rfd.fd) {
+	if (wfd == rfd) {
 		uint64_t one = 1;
 
 		do {
-			ret = write(this->event_wfd, &one, sizeof(one));
+			ret = write(wfd, &one, sizeof(one));
 		} while (ret < 0 && errno == EINTR);
 	} else {
 		char c = 0;
 
 		do {
-			ret = write(this->event_wfd, &c, 1);
+			ret = write(wfd, &c, 1);
 		} while (ret < 0 && errno == EINTR);
 	}
+}
 
+IV_EXPORT void iv_event_raw_post(const struct iv_event_raw *self)
+{
+	int saved_errno = errno;
+
+	iv__event_fds_post(self->event_rfd.fd, self->event_wfd);
 	errno = saved_errno;
 }

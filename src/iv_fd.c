@@ -133,6 +133,7 @@ static void reset_private(struct iv_fd_ *fd)
 	fd->kernel_bands = 0;
 	fd->in_kernel = 0;
 	fd->dead = 0;
+	fd->edge = 0;
 	fd->wanted_bands = wanted_bands(fd);
 }
 

@@ -43,6 +43,7 @@ struct iv_fd_ {
 	uint8_t			kernel_bands;	/* what the kernel has */
 	uint8_t			in_kernel;	/* the kernel knows the fd */
 	uint8_t			dead;		/* the kernel said EBADF */
+	uint8_t			edge;		/* internal: edge-triggered */
 };
 
 /* Private twin of struct iv_task. */
@@ -190,7 +191,11 @@ void iv__tls_init_thread(struct iv_state *st);
 void iv__tls_deinit_thread(struct iv_state *st);
 extern int iv__tls_frozen;
 
-/* iv_event.c (cross-thread events; NULL hooks until registered) */
+/* iv_event_raw.c: the descriptor pair of an event (eventfd or pipe) */
+int iv__event_fds_open(int *rfd, int *wfd);
+void iv__event_fds_post(int rfd, int wfd);
+
+/* iv_event.c */
 void iv__event_deinit(struct iv_state *st);
 
 /* Private twins must hold their user fields where the public ones are. */

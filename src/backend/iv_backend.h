@@ -75,6 +75,10 @@ struct iv_fd_poll_method {
 
 	/* Release st->u. */
 	void		(*deinit)(struct iv_state *st);
+
+	/* Nonzero if it honours fd->edge (internal eventfds that are never
+	 * read: each write is one wake-up). */
+	int		edge_triggered;
 };
 
 extern const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd;

@@ -27,7 +27,11 @@
  *    millisecond.  It is re-armed only when that rounded deadline
  *    changes, and never for a zero timeout (pending tasks), so a busy
  *    loop pays nothing for it.
- * 6. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
+ * 6. EPOLLET is used for one thing only: the internal eventfd that wakes
+ *    a thread for cross-thread iv_events (fd->edge).  Every write to an
+ *    eventfd is a new edge, so it never needs reading: one system call
+ *    per wake-up instead of two.
+ * 7. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
  *    syslog-ng boot hang): deadlines at or before now are never armed,
  *    the wait is simply not blocking.
  */
@@ -117,6 +121,8 @@ static int apply(struct iv_epoll_state *e, struct iv_fd_ *fd)
 
 	memset(&ev, 0, sizeof(ev));
 	ev.events = band_events(fd->wanted_bands);
+	if (fd->edge)
+		ev.events |= EPOLLET;
 	ev.data.ptr = fd;
 	do {
 		ret = epoll_ctl(e->epfd, op, fd->fd, &ev);
@@ -306,6 +312,7 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd = {
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
+	.edge_triggered	= 1,
 };
 
 const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
@@ -316,4 +323,5 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
+	.edge_triggered	= 1,
 };
