@@ -6,7 +6,7 @@
  * Protocol.
  *
  * 1. Each thread with registered events has one struct iv_event_state:
- *    a pending list under a mutex, and one wake-up descriptor (an
+ *    a pending list under a spinlock (held for a few instructions), and one wake-up descriptor (an
  *    eventfd; a pipe where there is none) shared by all its events.  A
  *    same-thread post wakes the loop with an internal task instead, which
  *    costs no system call.  Under epoll the eventfd is edge-triggered and
@@ -21,9 +21,10 @@
  *    follows the last post and sees what that post published.
  * 3. Only the poster that makes the pending list non-empty wakes the
  *    owner: at most one write(2) per batch, none while the owner is
- *    already due to run the batch.
- * 4. The owner detaches the whole list under the mutex and runs it in
- *    posting order without the mutex: an event on the detached batch has
+ *    already due to run the batch.  It writes while holding the lock, so
+ *    the owner cannot free the state and close the descriptor under it.
+ * 4. The owner detaches the whole list under the lock and runs it in
+ *    posting order without the lock: an event on the detached batch has
  *    its flag set, so posters leave its list links alone.  Unregistering
  *    (owner thread only) takes the event off whichever list holds it, so
  *    an event unregistered by an earlier handler of the batch does not
@@ -35,7 +36,7 @@
 #include "iv_private.h"
 
 struct iv_event_state {
-	pthread_mutex_t		lock;
+	int			lock;		/* iv__spin_lock */
 	struct iv_list_head	pending;	/* under lock */
 	struct iv_state		*st;
 	int			running;	/* a batch is being run */
@@ -59,14 +60,14 @@ static void run_pending(struct iv_event_state *es)
 {
 	struct iv_list_head batch;
 
-	pthread_mutex_lock(&es->lock);
+	iv__spin_lock(&es->lock);
 	if (iv_list_empty(&es->pending)) {
-		pthread_mutex_unlock(&es->lock);
+		iv__spin_unlock(&es->lock);
 		return;
 	}
 	INIT_IV_LIST_HEAD(&batch);
 	iv_list_splice_init(&es->pending, &batch);
-	pthread_mutex_unlock(&es->lock);
+	iv__spin_unlock(&es->lock);
 
 	es->running = 1;
 	while (!iv_list_empty(&batch)) {
@@ -119,7 +120,6 @@ static struct iv_event_state *state_get(struct iv_state *st)
 		return NULL;
 	}
 
-	pthread_mutex_init(&es->lock, NULL);
 	INIT_IV_LIST_HEAD(&es->pending);
 	es->st = st;
 	es->wfd = wfd;
@@ -154,11 +154,15 @@ static void close_fds(struct iv_event_state *es)
 
 static void state_put(struct iv_state *st, struct iv_event_state *es)
 {
+	/* A poster of the last batch may still be inside its wake-up
+	 * write, which it does under the lock: wait for it. */
+	iv__spin_lock(&es->lock);
+	iv__spin_unlock(&es->lock);
+
 	if (iv_task_registered(&es->task))
 		iv_task_unregister(&es->task);
 	iv_fd_unregister(&es->wake);
 	close_fds(es);
-	pthread_mutex_destroy(&es->lock);
 	free(es);
 	st->ev = NULL;
 }
@@ -171,7 +175,6 @@ void iv__event_deinit(struct iv_state *st)
 	if (es == NULL)
 		return;
 	close_fds(es);
-	pthread_mutex_destroy(&es->lock);
 	free(es);
 	st->ev = NULL;
 }
@@ -205,10 +208,10 @@ IV_EXPORT void iv_event_unregister(struct iv_event *self)
 			 __func__);
 
 	if (owner & PENDING) {
-		pthread_mutex_lock(&es->lock);
+		iv__spin_lock(&es->lock);
 		if (!iv_list_empty(&self->list))
 			iv_list_del_init(&self->list);
-		pthread_mutex_unlock(&es->lock);
+		iv__spin_unlock(&es->lock);
 	}
 	__atomic_store_n(&self->owner, NULL, __ATOMIC_RELAXED);
 
@@ -229,18 +232,19 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 		return;
 	es = owner_of(owner);
 
-	pthread_mutex_lock(&es->lock);
+	iv__spin_lock(&es->lock);
 	was_empty = iv_list_empty(&es->pending);
 	iv_list_add_tail(&self->list, &es->pending);
-	pthread_mutex_unlock(&es->lock);
-
-	if (!was_empty)
-		return;
-
-	if (iv__get_state() == es->st) {
-		if (!iv_task_registered(&es->task))
-			iv_task_register(&es->task);
-	} else {
+	if (was_empty && iv__get_state() != es->st) {
+		/* Wake the owner before unlocking: once the lock is free,
+		 * the owner may run the batch, unregister every event and
+		 * close this descriptor. */
 		iv__event_fds_post(es->wake.fd, es->wfd);
+		was_empty = 0;
 	}
+	iv__spin_unlock(&es->lock);
+
+	/* A same-thread post: es cannot go away under us. */
+	if (was_empty && !iv_task_registered(&es->task))
+		iv_task_register(&es->task);
 }

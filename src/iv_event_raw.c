@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
 #include <iv_event_raw.h>
 #include "iv_private.h"
 
@@ -124,31 +125,25 @@ IV_EXPORT void iv_event_raw_unregister(struct iv_event_raw *self)
 		close(self->event_wfd);
 }
 
-/* One write: an 8-byte increment for an eventfd, one byte for a pipe.
- * A full pipe (EAGAIN) already holds a wake-up. */
+/*
+ * One write: an 8-byte increment for an eventfd, one byte for a pipe.
+ * A full pipe (EAGAIN) already holds a wake-up.  The raw system call
+ * skips libc's cancellation-point bookkeeping: a write that cannot block
+ * has no reason to be a cancellation point.
+ */
 void iv__event_fds_post(int rfd, int wfd)
 {
-	ssize_t ret;
+	static const uint64_t one = 1;
+	int saved_errno = errno;
+	long ret;
 
-	if (wfd == rfd) {
-		uint64_t one = 1;
-
-		do {
-			ret = write(wfd, &one, sizeof(one));
-		} while (ret < 0 && errno == EINTR);
-	} else {
-		char c = 0;
-
-		do {
-			ret = write(wfd, &c, 1);
-		} while (ret < 0 && errno == EINTR);
-	}
+	do {
+		ret = syscall(SYS_write, wfd, &one, wfd == rfd ? 8 : 1);
+	} while (ret < 0 && errno == EINTR);
+	errno = saved_errno;
 }
 
 IV_EXPORT void iv_event_raw_post(const struct iv_event_raw *self)
 {
-	int saved_errno = errno;
-
 	iv__event_fds_post(self->event_rfd.fd, self->event_wfd);
-	errno = saved_errno;
 }

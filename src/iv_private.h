@@ -9,6 +9,7 @@
 #include <iv_list.h>
 #include <iv_tls.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -126,6 +127,34 @@ struct iv_state {
 
 	pthread_t		thread;
 };
+
+/*
+ * A spinlock for critical sections of a few instructions (list links),
+ * cheaper than a mutex when uncontended.  A waiter that spins for long
+ * yields, so a preempted holder is not starved on a busy machine.
+ */
+static inline void iv__spin_lock(int *lock)
+{
+	unsigned int spins = 0;
+
+	while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE)) {
+		while (__atomic_load_n(lock, __ATOMIC_RELAXED)) {
+			if (++spins >= 64) {
+				sched_yield();
+				spins = 0;
+			} else {
+#if defined(__x86_64__) || defined(__i386__)
+				__builtin_ia32_pause();
+#endif
+			}
+		}
+	}
+}
+
+static inline void iv__spin_unlock(int *lock)
+{
+	__atomic_store_n(lock, 0, __ATOMIC_RELEASE);
+}
 
 /* The calling thread's state; NULL outside iv_init()/iv_deinit(). */
 extern __thread struct iv_state *iv__state

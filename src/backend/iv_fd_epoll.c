@@ -252,7 +252,8 @@ static void wait_events(struct iv_state *st, int timeout, const char *who)
 
 static void epoll_poll(struct iv_state *st, int64_t deadline)
 {
-	flush(st);
+	if (!iv_list_empty(&st->u.epoll.notify))
+		flush(st);
 	wait_events(st, iv__timeout_ms(st, deadline), "iv_fd_epoll_poll");
 }
 
@@ -291,7 +292,8 @@ static void epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
 	struct iv_epoll_state *e = &st->u.epoll;
 	int timeout = -1;
 
-	flush(st);
+	if (!iv_list_empty(&e->notify))
+		flush(st);
 	if (deadline != INT64_MAX) {
 		if (iv__timeout_ns(st, deadline) == 0) {
 			timeout = 0;
