@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: MIT
+# Copyright (c) 2026 The Liana authors.
+# iv_work tests: pools, local mode, put with work queued, continuations.
+iv_add_test(work pool_basic LABELS mt)
+iv_add_test(work local_mode)
+iv_add_test(work put_outstanding LABELS mt)
+iv_add_test(work max_threads LABELS mt)
+iv_add_test(work continuation LABELS mt)
+iv_add_test(work put_empty)
+iv_add_test(work put_idle LABELS mt)
+iv_add_test(work completion_order LABELS mt)
+iv_add_test(work max_threads_live LABELS mt)
+iv_add_test(work continuation_after_put LABELS mt)
+iv_add_test(work continuation_new_thread LABELS mt)
+iv_add_test(work thread_names LABELS mt)
+iv_add_test(work owner_deinit LABELS mt)
+iv_add_test(work stress LABELS mt)
+iv_add_test(work submit_non_owner LABELS mt)
+iv_add_test(work submit_after_put)
+iv_add_test(work idle_timeout LABELS mt slow TIMEOUT 40)
