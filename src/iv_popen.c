@@ -67,9 +67,6 @@ struct popen_thr {
 	struct iv_list_head	children;
 };
 
-/* iv_wait.c */
-int iv__wait_interest_registered(const struct iv_wait_interest *this);
-
 static void thr_init(void *_thr);
 static void thr_deinit(void *_thr);
 

@@ -227,6 +227,10 @@ void iv__event_fds_post(int rfd, int wfd);
 /* iv_event.c */
 void iv__event_deinit(struct iv_state *st);
 
+/* iv_wait.c: is the interest registered (used by iv_popen.c)? */
+struct iv_wait_interest;
+int iv__wait_interest_registered(const struct iv_wait_interest *wi);
+
 /* Private twins must hold their user fields where the public ones are. */
 #define IV_TWIN(pub, priv, field)					\
 	_Static_assert(offsetof(struct pub, field) ==			\

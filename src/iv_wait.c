@@ -529,8 +529,6 @@ IV_EXPORT int iv_wait_interest_kill(const struct iv_wait_interest *this,
 }
 
 /* For iv_popen: whether the interest is still registered. */
-int iv__wait_interest_registered(const struct iv_wait_interest *this);
-
 int iv__wait_interest_registered(const struct iv_wait_interest *this)
 {
 	return (this->flags & WAIT_REGISTERED) && this->dummy != NULL;
