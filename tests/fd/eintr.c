@@ -37,8 +37,16 @@ static void *helper_thread(void *arg)
 	int i;
 
 	for (i = 0; i < NSIGNALS; i++) {
+		int waited;
+
 		usleep(30 * 1000);
 		CHECK(pthread_kill(h->target, SIGUSR1) == 0);
+		/* Standard signals do not queue: wait for this one to be
+		 * taken before sending the next, however loaded the
+		 * machine is. */
+		for (waited = 0; caught < i + 1 && waited < 5000; waited++)
+			usleep(1000);
+		CHECK_EQ_INT(caught, i + 1);
 	}
 	usleep(30 * 1000);
 	CHECK(write(h->wfd, "x", 1) == 1);
