@@ -4,7 +4,7 @@
 # Installs, from Debian's archive, what the build, the tests and the CI run
 # need beyond gcc, cmake and make.  Idempotent; quiet when all is there.
 set -eu
-pkgs="cmake gcc g++ make valgrind binutils libivykis-dev"
+pkgs="cmake gcc g++ make valgrind binutils pkg-config libivykis-dev"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
