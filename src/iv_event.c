@@ -21,8 +21,10 @@
  *    follows the last post and sees what that post published.
  * 3. Only the poster that makes the pending list non-empty wakes the
  *    owner: at most one write(2) per batch, none while the owner is
- *    already due to run the batch.  It writes while holding the lock, so
- *    the owner cannot free the state and close the descriptor under it.
+ *    already due to run the batch.  It counts itself in es->writers
+ *    while still holding the lock and writes after releasing it (the
+ *    woken owner must not find the lock taken); the owner waits for
+ *    that count to drop before it closes the descriptor.
  * 4. The owner detaches the whole list under the lock and runs it in
  *    posting order without the lock: an event on the detached batch has
  *    its flag set, so posters leave its list links alone.  Unregistering
@@ -37,6 +39,7 @@
 
 struct iv_event_state {
 	int			lock;		/* iv__spin_lock */
+	int			writers;	/* wake-up writes under way */
 	struct iv_list_head	pending;	/* under lock */
 	struct iv_state		*st;
 	int			running;	/* a batch is being run */
@@ -152,12 +155,17 @@ static void close_fds(struct iv_event_state *es)
 		close(es->wfd);
 }
 
+/* A poster of the last batch may still be inside its wake-up write:
+ * wait until it is out before closing the descriptor. */
+static void wait_writers(struct iv_event_state *es)
+{
+	while (__atomic_load_n(&es->writers, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
 static void state_put(struct iv_state *st, struct iv_event_state *es)
 {
-	/* A poster of the last batch may still be inside its wake-up
-	 * write, which it does under the lock: wait for it. */
-	iv__spin_lock(&es->lock);
-	iv__spin_unlock(&es->lock);
+	wait_writers(es);
 
 	if (iv_task_registered(&es->task))
 		iv_task_unregister(&es->task);
@@ -174,6 +182,7 @@ void iv__event_deinit(struct iv_state *st)
 
 	if (es == NULL)
 		return;
+	wait_writers(es);
 	close_fds(es);
 	free(es);
 	st->ev = NULL;
@@ -236,11 +245,14 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 	was_empty = iv_list_empty(&es->pending);
 	iv_list_add_tail(&self->list, &es->pending);
 	if (was_empty && iv__get_state() != es->st) {
-		/* Wake the owner before unlocking: once the lock is free,
-		 * the owner may run the batch, unregister every event and
-		 * close this descriptor. */
+		/* Once the lock is free the owner may run the batch,
+		 * unregister every event and close the descriptor: announce
+		 * the write first, so that it waits for us. */
+		__atomic_add_fetch(&es->writers, 1, __ATOMIC_RELAXED);
+		iv__spin_unlock(&es->lock);
 		iv__event_fds_post(es->wake.fd, es->wfd);
-		was_empty = 0;
+		__atomic_sub_fetch(&es->writers, 1, __ATOMIC_RELEASE);
+		return;
 	}
 	iv__spin_unlock(&es->lock);
 
