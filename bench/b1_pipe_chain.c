@@ -11,61 +11,26 @@
  * round's budget of W = 20000 writes lasts, writes one byte into the next
  * pair.  The round ends (iv_quit) when every byte written has been read,
  * so a round handles A + W events.  One warm-up round runs before the
- * measured ones.
+ * measured ones.  The workload itself is in workload.h.
  */
 
-#include <errno.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <iv.h>
-#include "bench.h"
+#include "workload.h"
 
-#define WRITES	20000
-
-static int npairs;
-static int nactive;
-static int *wfd;		/* write end of pair i */
 static struct iv_fd *rfd;	/* read watcher of pair i */
-static long fired;
-static long count;
-static long writes;
 
 static void got_byte(void *cookie)
 {
-	long i = (long)cookie;
-	char c;
-
-	if (read(rfd[i].fd, &c, 1) != 1)
-		return;
-	count++;
-	if (writes > 0) {
-		long next = i + 1 == npairs ? 0 : i + 1;
-
-		if (write(wfd[next], "e", 1) != 1)
-			bench_die("write");
-		writes--;
-		fired++;
-	}
-	if (count == fired)
+	if (wl_b1_readable((long)cookie))
 		iv_quit();
 }
 
 static long one_round(void)
 {
-	int space = npairs / nactive;
-	int i;
-
-	count = 0;
-	fired = 0;
-	writes = WRITES;
-	for (i = 0; i < nactive; i++) {
-		if (write(wfd[i * space], "e", 1) != 1)
-			bench_die("write");
-		fired++;
-	}
+	wl_b1_start_round();
 	iv_main();
 
-	return count;
+	return wl_b1.count;
 }
 
 long bench_region(int rounds);
@@ -86,31 +51,19 @@ int main(int argc, char **argv)
 	uint64_t t0;
 	uint64_t t1;
 	long events;
+	int n;
 	int i;
 
-	npairs = argc > 1 ? atoi(argv[1]) : 1000;
-	nactive = argc > 2 ? atoi(argv[2]) : 1;
-	rounds = argc > 3 ? atoi(argv[3]) : 10;
-	if (npairs < 1 || nactive < 1 || nactive > npairs || rounds < 1) {
-		fprintf(stderr, "usage: %s [N [A [rounds]]]\n", argv[0]);
-		return 1;
-	}
+	n = wl_b1_setup(argc, argv, &rounds);
 
 	iv_init();
 
-	wfd = calloc(npairs, sizeof(*wfd));
-	rfd = calloc(npairs, sizeof(*rfd));
-	if (wfd == NULL || rfd == NULL)
+	rfd = calloc(n, sizeof(*rfd));
+	if (rfd == NULL)
 		bench_die("calloc");
-
-	for (i = 0; i < npairs; i++) {
-		int sv[2];
-
-		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-			bench_die("socketpair");
-		wfd[i] = sv[1];
+	for (i = 0; i < n; i++) {
 		IV_FD_INIT(&rfd[i]);
-		rfd[i].fd = sv[0];
+		rfd[i].fd = wl_b1.rfd[i];
 		rfd[i].cookie = (void *)(long)i;
 		rfd[i].handler_in = got_byte;
 		iv_fd_register(&rfd[i]);
@@ -122,17 +75,12 @@ int main(int argc, char **argv)
 	events = bench_region(rounds);
 	t1 = bench_wall_ns();
 
-	printf("bench=B1 lib=%s method=%s N=%d A=%d ns_per_event=%.1f "
-	       "events=%ld\n", bench_lib_name(), iv_poll_method_name(),
-	       npairs, nactive, (double)(t1 - t0) / events, events);
+	wl_report_b1(bench_lib_name(), iv_poll_method_name(), t1 - t0, events);
 
-	for (i = 0; i < npairs; i++) {
+	for (i = 0; i < n; i++)
 		iv_fd_unregister(&rfd[i]);
-		close(rfd[i].fd);
-		close(wfd[i]);
-	}
 	free(rfd);
-	free(wfd);
+	wl_b1_teardown();
 	iv_deinit();
 
 	return 0;

@@ -21,15 +21,16 @@
  *   iteration; each re-arms one connection's timer to now + 10 s with
  *   iv_timer_unregister + iv_timer_register.  "fifo" re-arms the
  *   connection armed longest ago, "random" a random one.  n resets in
- *   total (default 1000000).
+ *   total (default 1000000), after a warm-up pass of M resets.
+ *
+ * The parameters and the random numbers are in workload.h.
  */
 
 #include <iv.h>
-#include "bench.h"
+#include "workload.h"
 
 static struct iv_timer *timers;
 static struct timespec *expiry;
-static long ntimers;
 static long nfired;
 
 static void timespec_add_ns(struct timespec *ts, uint64_t ns)
@@ -47,34 +48,24 @@ static void timer_fired(void *cookie)
 	nfired++;
 }
 
-static void alloc_timers(long n)
+/* Timer i expires at now + wl_b2.offset_ns[i]. */
+static void alloc_timers(void)
 {
-	long i;
-
-	ntimers = n;
-	timers = calloc(n, sizeof(*timers));
-	expiry = calloc(n, sizeof(*expiry));
-	if (timers == NULL || expiry == NULL)
-		bench_die("calloc");
-	for (i = 0; i < n; i++) {
-		IV_TIMER_INIT(&timers[i]);
-		timers[i].cookie = (void *)i;
-		timers[i].handler = timer_fired;
-	}
-}
-
-/* Expiries now + base + [0, span) ns, the same for every run. */
-static void random_expiries(uint64_t base, uint64_t span)
-{
-	uint64_t seed = 0x9e3779b97f4a7c15ULL;
 	struct timespec now;
 	long i;
 
+	timers = calloc(wl_b2.m, sizeof(*timers));
+	expiry = calloc(wl_b2.m, sizeof(*expiry));
+	if (timers == NULL || expiry == NULL)
+		bench_die("calloc");
 	iv_validate_now();
 	now = iv_now;
-	for (i = 0; i < ntimers; i++) {
+	for (i = 0; i < wl_b2.m; i++) {
+		IV_TIMER_INIT(&timers[i]);
+		timers[i].cookie = (void *)i;
+		timers[i].handler = timer_fired;
 		expiry[i] = now;
-		timespec_add_ns(&expiry[i], base + bench_rand(&seed) % span);
+		timespec_add_ns(&expiry[i], wl_b2.offset_ns[i]);
 	}
 }
 
@@ -84,11 +75,11 @@ static void churn_round(void)
 {
 	long i;
 
-	for (i = 0; i < ntimers; i++) {
+	for (i = 0; i < wl_b2.m; i++) {
 		timers[i].expires = expiry[i];
 		iv_timer_register(&timers[i]);
 	}
-	for (i = 0; i < ntimers; i++)
+	for (i = 0; i < wl_b2.m; i++)
 		iv_timer_unregister(&timers[i]);
 }
 
@@ -100,31 +91,24 @@ BENCH_REGION long bench_region_churn(int rounds)
 
 	while (rounds--) {
 		churn_round();
-		ops += ntimers;
+		ops += wl_b2.m;
 	}
 
 	return ops;
 }
 
-static void run_churn(long m, int rounds)
+static void run_churn(void)
 {
 	uint64_t t0;
 	uint64_t t1;
 	long ops;
 
-	alloc_timers(m);
-	random_expiries(1000000000ULL, 100000000000ULL);
-	if (rounds <= 0)
-		rounds = m >= 1000000 ? 1 : 1000000 / m;
-
 	churn_round();
 	t0 = bench_wall_ns();
-	ops = bench_region_churn(rounds);
+	ops = bench_region_churn(wl_b2.rounds);
 	t1 = bench_wall_ns();
 
-	printf("bench=B2a lib=%s method=%s M=%ld ns_per_op=%.2f events=%ld\n",
-	       bench_lib_name(), iv_poll_method_name(), m,
-	       (double)(t1 - t0) / ops, ops);
+	wl_report_b2(bench_lib_name(), iv_poll_method_name(), t1 - t0, ops);
 }
 
 /* B2b */
@@ -135,7 +119,7 @@ BENCH_REGION long bench_region_fire(void)
 {
 	long i;
 
-	for (i = 0; i < ntimers; i++) {
+	for (i = 0; i < wl_b2.m; i++) {
 		timers[i].expires = expiry[i];
 		iv_timer_register(&timers[i]);
 	}
@@ -144,43 +128,28 @@ BENCH_REGION long bench_region_fire(void)
 	return nfired;
 }
 
-static void run_fire(long m)
+static void run_fire(void)
 {
 	uint64_t c0;
 	uint64_t c1;
-	uint64_t t0;
-	uint64_t t1;
 	long fired;
 
-	alloc_timers(m);
-	random_expiries(0, 100000000ULL);
-
-	t0 = bench_wall_ns();
 	c0 = bench_cpu_ns();
 	fired = bench_region_fire();
 	c1 = bench_cpu_ns();
-	t1 = bench_wall_ns();
-	if (fired != m) {
+	if (fired != wl_b2.m) {
 		fprintf(stderr, "b2_timers: %ld of %ld timers fired\n",
-			fired, m);
+			fired, wl_b2.m);
 		exit(1);
 	}
 
-	printf("bench=B2b lib=%s method=%s M=%ld cpu_ns_per_timer=%.1f "
-	       "wall_ms=%.1f events=%ld\n", bench_lib_name(),
-	       iv_poll_method_name(), m, (double)(c1 - c0) / m,
-	       (t1 - t0) / 1e6, fired);
+	wl_report_b2(bench_lib_name(), iv_poll_method_name(), c1 - c0, fired);
 }
 
 /* B2c */
 
-#define RESETS_PER_ITERATION	100
-
 static struct iv_task rearm_task;
 static long resets_left;
-static long next_fifo;
-static int random_order;
-static uint64_t rearm_seed = 0x2545f4914f6cdd1dULL;
 
 static void rearm(void *cookie)
 {
@@ -189,18 +158,11 @@ static void rearm(void *cookie)
 
 	iv_validate_now();
 	exp = iv_now;
-	exp.tv_sec += 10;
+	exp.tv_sec += WL_B2C_IDLE_S;
 
-	for (i = 0; i < RESETS_PER_ITERATION && resets_left > 0; i++) {
-		struct iv_timer *t;
+	for (i = 0; i < WL_B2C_PER_ITERATION && resets_left > 0; i++) {
+		struct iv_timer *t = &timers[wl_b2c_next()];
 
-		if (random_order) {
-			t = &timers[bench_rand(&rearm_seed) % ntimers];
-		} else {
-			t = &timers[next_fifo];
-			if (++next_fifo == ntimers)
-				next_fifo = 0;
-		}
 		iv_timer_unregister(t);
 		t->expires = exp;
 		iv_timer_register(t);
@@ -224,70 +186,50 @@ BENCH_REGION long bench_region_reset(long n)
 	return n - resets_left;
 }
 
-static void run_reset(long m, const char *order, long n)
+static void run_reset(void)
 {
 	uint64_t t0;
 	uint64_t t1;
 	long resets;
 	long i;
 
-	if (!strcmp(order, "random")) {
-		random_order = 1;
-	} else if (strcmp(order, "fifo")) {
-		fprintf(stderr, "b2_timers: order must be fifo or random\n");
-		exit(1);
-	}
-
-	alloc_timers(m);
-	/* Connections armed one after the other: fifo re-arms index 0 first. */
-	iv_validate_now();
-	for (i = 0; i < m; i++) {
-		timers[i].expires = iv_now;
-		timespec_add_ns(&timers[i].expires, 10000000000ULL + i);
+	for (i = 0; i < wl_b2.m; i++) {
+		timers[i].expires = expiry[i];
 		iv_timer_register(&timers[i]);
 	}
 	IV_TASK_INIT(&rearm_task);
 	rearm_task.handler = rearm;
 
 	/* Warm-up: one pass over every connection. */
-	bench_region_reset(m);
+	bench_region_reset(wl_b2.m);
 
 	t0 = bench_wall_ns();
-	resets = bench_region_reset(n);
+	resets = bench_region_reset(wl_b2.resets);
 	t1 = bench_wall_ns();
 
-	printf("bench=B2c lib=%s method=%s M=%ld order=%s ns_per_reset=%.2f "
-	       "events=%ld\n", bench_lib_name(), iv_poll_method_name(), m,
-	       order, (double)(t1 - t0) / resets, resets);
+	wl_report_b2(bench_lib_name(), iv_poll_method_name(), t1 - t0, resets);
 
-	for (i = 0; i < m; i++)
+	for (i = 0; i < wl_b2.m; i++)
 		iv_timer_unregister(&timers[i]);
 }
 
 int main(int argc, char **argv)
 {
-	const char *mode = argc > 1 ? argv[1] : "";
-	long m = argc > 2 ? atol(argv[2]) : 0;
-
-	if (m < 1 || (strcmp(mode, "churn") && strcmp(mode, "fire") &&
-		      strcmp(mode, "reset"))) {
-		fprintf(stderr, "usage: %s churn M [rounds] | fire M | "
-			"reset M fifo|random [resets]\n", argv[0]);
-		return 1;
-	}
+	wl_b2_setup(argc, argv);
 
 	iv_init();
+	alloc_timers();
 
-	if (!strcmp(mode, "churn"))
-		run_churn(m, argc > 3 ? atoi(argv[3]) : 0);
-	else if (!strcmp(mode, "fire"))
-		run_fire(m);
+	if (wl_b2.mode == WL_CHURN)
+		run_churn();
+	else if (wl_b2.mode == WL_FIRE)
+		run_fire();
 	else
-		run_reset(m, argc > 3 ? argv[3] : "fifo",
-			  argc > 4 ? atol(argv[4]) : 1000000);
+		run_reset();
 
 	free(timers);
 	free(expiry);
+	free(wl_b2.offset_ns);
 	iv_deinit();
 
 	return 0;

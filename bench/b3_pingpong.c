@@ -15,6 +15,7 @@
 #include <iv.h>
 #include <iv_event.h>
 #include "bench_thread.h"
+#include "workload.h"
 
 static struct iv_event ev_a;
 static struct iv_event ev_b;
@@ -79,18 +80,13 @@ BENCH_REGION long bench_region(long r)
 
 int main(int argc, char **argv)
 {
-	long r = argc > 1 ? atol(argv[1]) : 100000;
+	long r = wl_b3a_rounds(argc, argv);
 	pthread_t tb;
 	uint64_t t0;
 	uint64_t t1;
 	long done;
 
 	pin = bench_parse_pin(argc > 2 ? argv[2] : NULL);
-	if (r < 1) {
-		fprintf(stderr, "usage: %s [R [pinned|unpinned]]\n", argv[0]);
-		return 1;
-	}
-
 	bench_maybe_pin(pin);
 	iv_init();
 	IV_EVENT_INIT(&ev_a);
@@ -109,10 +105,8 @@ int main(int argc, char **argv)
 	pthread_join(tb, NULL);
 	pthread_barrier_destroy(&ready);
 
-	printf("bench=B3a lib=%s method=%s pin=%s us_per_roundtrip=%.3f "
-	       "events=%ld\n", bench_lib_name(), iv_poll_method_name(),
-	       pin ? "pinned" : "unpinned", (double)(t1 - t0) / done / 1000.0,
-	       done);
+	wl_report_b3a(bench_lib_name(), iv_poll_method_name(), pin, t1 - t0,
+		      done);
 
 	iv_deinit();
 

@@ -11,9 +11,8 @@
  * unregistered by the last callback, which lets iv_main return.
  */
 
-#include <unistd.h>
 #include <iv.h>
-#include "bench.h"
+#include "workload.h"
 
 static struct iv_task *tasks;
 static struct iv_fd idle;
@@ -51,18 +50,13 @@ BENCH_REGION long bench_region(long ntasks, long callbacks)
 
 int main(int argc, char **argv)
 {
-	long k = argc > 1 ? atol(argv[1]) : 1;
-	long n = argc > 2 ? atol(argv[2]) : 1000000;
+	long n;
+	long k = wl_b4_args(argc, argv, &n);
 	uint64_t t0;
 	uint64_t t1;
 	long done;
 	int p[2];
 	long i;
-
-	if (k < 1 || n < k) {
-		fprintf(stderr, "usage: %s [K [callbacks >= K]]\n", argv[0]);
-		return 1;
-	}
 
 	iv_init();
 
@@ -86,9 +80,7 @@ int main(int argc, char **argv)
 	done = bench_region(k, n);
 	t1 = bench_wall_ns();
 
-	printf("bench=B4 lib=%s method=%s K=%ld ns_per_callback=%.2f "
-	       "events=%ld\n", bench_lib_name(), iv_poll_method_name(), k,
-	       (double)(t1 - t0) / done, done);
+	wl_report_b4(bench_lib_name(), iv_poll_method_name(), k, t1 - t0, done);
 
 	close(p[0]);
 	close(p[1]);
