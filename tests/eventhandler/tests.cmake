@@ -9,11 +9,16 @@ function(eh_add_test name)
 	if(NOT E_TIMEOUT)
 		set(E_TIMEOUT 60)
 	endif()
+	set(scale)
+	if(IV_VALGRIND)
+		math(EXPR E_TIMEOUT "${E_TIMEOUT} * 5")
+		set(scale ";IV_TEST_TIME_SCALE=5")
+	endif()
 	set(tn eventhandler.${name}@portable)
 	add_test(NAME ${tn} COMMAND ${IV_TEST_LAUNCHER}
 		$<TARGET_FILE:test_eventhandler_${name}>)
 	set_tests_properties(${tn} PROPERTIES
-		ENVIRONMENT "IV_EVENTHANDLER_PORTABLE=1;${E_ENV}"
+		ENVIRONMENT "IV_EVENTHANDLER_PORTABLE=1;${E_ENV}${scale}"
 		TIMEOUT ${E_TIMEOUT}
 		SKIP_RETURN_CODE 77
 		LABELS "eventhandler;portable;${E_LABELS}")
@@ -22,7 +27,8 @@ endfunction()
 eh_add_test(basic NOBACKEND)
 eh_add_test(reentrant NOBACKEND)
 eh_add_test(blocking NOBACKEND LABELS mt)
-eh_add_test(concurrent NOBACKEND LABELS mt TIMEOUT 120)
+# A stress test: too slow under valgrind (label slow), run everywhere else.
+eh_add_test(concurrent NOBACKEND LABELS mt slow TIMEOUT 120)
 eh_add_test(create_race NOBACKEND LABELS mt)
 eh_add_test(lost_wakeup NOBACKEND LABELS mt)
 eh_add_test(oom_fork NOBACKEND LABELS mt)
