@@ -79,7 +79,7 @@ struct iv_timer_ {
 /* One slot of the timer heap: the key is cached so sifting never
  * touches the timers themselves.  t == NULL marks a cancelled slot. */
 struct iv_timer_slot {
-	int64_t			key;
+	uint64_t		key;	/* ns, sign bit flipped (iv_timer.c) */
 	uint64_t		seq;
 	struct iv_timer_	*t;
 };
@@ -120,6 +120,7 @@ struct iv_state {
 	int			heap_cap;
 	int			heap_dead;
 	uint64_t		timer_seq;
+	int64_t			run_last;	/* key of the run's tail */
 	struct iv_list_head	*expired;	/* batch being run */
 
 	/* Cross-thread events (iv_event.c). */

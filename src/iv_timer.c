@@ -19,7 +19,17 @@
  *    timer is appended to the run, a list kept in ascending order, in
  *    O(1); only a timer that would break the order goes to the heap.
  *    The earliest timer is the smaller of the run's head and the heap's
- *    top, compared by (key, seq) like everything else.
+ *    top, compared by (key, seq) like everything else.  The key of the
+ *    run's tail is kept in st->run_last (valid while the run is not
+ *    empty), so appending never converts a timespec twice.
+ * 5. Popping the top walks the hole down to a leaf, moving the smallest
+ *    child up at each level (three compares per level, none against the
+ *    displaced last slot), then sifts the last slot up from that leaf.
+ *    It usually belongs near the bottom, so this saves about a quarter
+ *    of the compares of a plain sift-down.
+ * 6. Where the compiler has a 128-bit integer, (key, seq) is compared as
+ *    one unsigned number: a compare-and-borrow, and the smaller child is
+ *    picked without a branch.
  */
 
 #include <stdlib.h>
@@ -34,6 +44,7 @@ void iv__timer_init(struct iv_state *st)
 	st->heap_len = 0;
 	st->heap_cap = 0;
 	st->heap_dead = 0;
+	st->run_last = 0;
 	st->expired = NULL;
 }
 
@@ -43,26 +54,57 @@ void iv__timer_deinit(struct iv_state *st)
 	st->heap = NULL;
 }
 
+/* A slot holds its key with the sign bit flipped, so that comparing keys
+ * as unsigned numbers gives their signed order. */
+static inline uint64_t key_bias(int64_t key)
+{
+	return (uint64_t)key ^ ((uint64_t)1 << 63);
+}
+
+static inline int64_t key_unbias(uint64_t key)
+{
+	return (int64_t)(key ^ ((uint64_t)1 << 63));
+}
+
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 slot_rank_t;
+
+static inline slot_rank_t slot_rank(const struct iv_timer_slot *s)
+{
+	return ((slot_rank_t)s->key << 64) | s->seq;
+}
+
+static inline int slot_less(const struct iv_timer_slot *a,
+			    const struct iv_timer_slot *b)
+{
+	return slot_rank(a) < slot_rank(b);
+}
+#else
 static inline int slot_less(const struct iv_timer_slot *a,
 			    const struct iv_timer_slot *b)
 {
 	return a->key < b->key || (a->key == b->key && a->seq < b->seq);
 }
+#endif
 
-static inline void slot_put(struct iv_timer_slot *heap, int i,
+static inline void slot_put(struct iv_timer_slot *heap, size_t i,
 			    const struct iv_timer_slot *s)
 {
+	struct iv_timer_ *t = s->t;
+
 	heap[i] = *s;
-	if (s->t != NULL)
-		s->t->index = i;
+	if (t != NULL)
+		t->index = (int32_t)i;
 }
 
-static void sift_up(struct iv_timer_slot *heap, int i)
+/* Put s into the hole at i, moving it up as far as it belongs. */
+static inline void sift_up_from(struct iv_timer_slot *heap, size_t i,
+				const struct iv_timer_slot *sp)
 {
-	struct iv_timer_slot s = heap[i];
+	struct iv_timer_slot s = *sp;
 
 	while (i > 0) {
-		int p = (i - 1) / ARITY;
+		size_t p = (i - 1) / ARITY;
 
 		if (!slot_less(&s, &heap[p]))
 			break;
@@ -70,6 +112,11 @@ static void sift_up(struct iv_timer_slot *heap, int i)
 		i = p;
 	}
 	slot_put(heap, i, &s);
+}
+
+static void sift_up(struct iv_timer_slot *heap, int i)
+{
+	sift_up_from(heap, i, &heap[i]);
 }
 
 static void sift_down(struct iv_timer_slot *heap, int len, int i)
@@ -98,18 +145,41 @@ static void sift_down(struct iv_timer_slot *heap, int len, int i)
 	slot_put(heap, i, &s);
 }
 
-/* Remove the top slot. */
+/* Remove the top slot (see note 5). */
 static void pop_top(struct iv_state *st)
 {
 	struct iv_timer_slot *heap = st->heap;
+	size_t len;
+	size_t i = 0;
+	size_t c;
 
 	if (heap[0].t == NULL)
 		st->heap_dead--;
-	st->heap_len--;
-	if (st->heap_len > 0) {
-		heap[0] = heap[st->heap_len];
-		sift_down(heap, st->heap_len, 0);
+	len = (size_t)--st->heap_len;
+	if (len == 0)
+		return;
+
+	/* While i has four children, pull the smallest up into the hole. */
+	while ((c = i * ARITY + 1) + ARITY <= len) {
+		const struct iv_timer_slot *p = &heap[c];
+		size_t a = slot_less(&p[1], &p[0]);
+		size_t b = 2 + slot_less(&p[3], &p[2]);
+
+		c += slot_less(&p[b], &p[a]) ? b : a;
+		slot_put(heap, i, &heap[c]);
+		i = c;
 	}
+	if (c < len) {
+		size_t m = c;
+
+		for (c++; c < len; c++) {
+			if (slot_less(&heap[c], &heap[m]))
+				m = c;
+		}
+		slot_put(heap, i, &heap[m]);
+		i = m;
+	}
+	sift_up_from(heap, i, &heap[len]);
 }
 
 /* Drop the blank slots, then rebuild the heap bottom-up. */
@@ -137,6 +207,13 @@ static inline void trim_top(struct iv_state *st)
 
 static inline int64_t key_of(const struct iv_timer_ *t)
 {
+	/* Seconds that need no saturation, tested with one compare. */
+	const uint64_t lo = (uint64_t)(INT64_MIN / 1000000000 + 2);
+	const uint64_t hi = (uint64_t)(INT64_MAX / 1000000000 - 2);
+
+	if (likely((uint64_t)t->expires.tv_sec - lo <= hi - lo))
+		return (int64_t)t->expires.tv_sec * 1000000000 +
+		       t->expires.tv_nsec;
 	return iv__ts_to_ns(&t->expires);
 }
 
@@ -156,12 +233,16 @@ static struct iv_timer_ *earliest(struct iv_state *st, int64_t *keyp,
 				  list_expired);
 		rkey = key_of(r);
 	}
-	if (st->heap_len > 0 &&
-	    (r == NULL || st->heap[0].key < rkey ||
-	     (st->heap[0].key == rkey && st->heap[0].seq < r->seq))) {
-		*keyp = st->heap[0].key;
-		*from_heap = 1;
-		return st->heap[0].t;
+	if (st->heap_len > 0) {
+		const struct iv_timer_slot *top = &st->heap[0];
+		int64_t hkey = key_unbias(top->key);
+
+		if (r == NULL || hkey < rkey ||
+		    (hkey == rkey && top->seq < r->seq)) {
+			*keyp = hkey;
+			*from_heap = 1;
+			return top->t;
+		}
 	}
 	*keyp = rkey;
 	*from_heap = 0;
@@ -226,11 +307,13 @@ IV_EXPORT void IV_TIMER_INIT(struct iv_timer *_t)
 	t->index = IV_TIMER_IDLE;
 }
 
+static void heap_insert(struct iv_state *st, struct iv_timer_ *t,
+			int64_t key);
+
 IV_EXPORT void iv_timer_register(struct iv_timer *_t)
 {
 	struct iv_state *st = iv__state_for(__func__);
 	struct iv_timer_ *t = (struct iv_timer_ *)_t;
-	struct iv_timer_slot *s;
 	int64_t key;
 
 	if (t->index != IV_TIMER_IDLE)
@@ -242,13 +325,21 @@ IV_EXPORT void iv_timer_register(struct iv_timer *_t)
 	st->numobjs++;
 	t->seq = st->timer_seq++;
 	key = key_of(t);
-	if (iv_list_empty(&st->run) ||
-	    key >= key_of(iv_list_entry(st->run.prev, struct iv_timer_,
-					list_expired))) {
+	if (likely(key >= st->run_last) || iv_list_empty(&st->run)) {
+		st->run_last = key;
 		t->index = IV_TIMER_RUN;
 		iv_list_add_tail(&t->list_expired, &st->run);
 		return;
 	}
+	heap_insert(st, t, key);
+}
+
+/* Out of line, so the common append above stays a leaf function. */
+static __attribute__((noinline)) void heap_insert(struct iv_state *st,
+						  struct iv_timer_ *t,
+						  int64_t key)
+{
+	struct iv_timer_slot *s;
 
 	if (st->heap_len == st->heap_cap) {
 		if (st->heap_dead > st->heap_len / 2) {
@@ -265,7 +356,7 @@ IV_EXPORT void iv_timer_register(struct iv_timer *_t)
 	}
 
 	s = &st->heap[st->heap_len];
-	s->key = key;
+	s->key = key_bias(key);
 	s->seq = t->seq;
 	s->t = t;
 	sift_up(st->heap, st->heap_len++);
@@ -277,9 +368,15 @@ IV_EXPORT void iv_timer_unregister(struct iv_timer *_t)
 	struct iv_timer_ *t = (struct iv_timer_ *)_t;
 
 	if (t->index == IV_TIMER_RUN) {
+		int was_tail = t->list_expired.next == &st->run;
+
 		iv_list_del(&t->list_expired);
 		t->index = IV_TIMER_IDLE;
 		st->numobjs--;
+		if (unlikely(was_tail) && !iv_list_empty(&st->run))
+			st->run_last = key_of(iv_list_entry(st->run.prev,
+							    struct iv_timer_,
+							    list_expired));
 		return;
 	}
 
