@@ -11,6 +11,12 @@
 #ifdef EH_BENCH_GLIB
 #include <glib-object.h>
 #endif
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define EH_BENCH_CG	1
+#endif
+#endif
 
 #define REPS	5
 
@@ -40,8 +46,35 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Under callgrind (third argument "cg"), each case runs iters times
+ * between a counter reset and a dump named after it; the bench script
+ * divides the dumped totals by iters.
+ */
+static int cg_mode, cg_n;
+static long cg_iters;
+
+#ifdef EH_BENCH_CG
+#define CG_CASE(label, n, iters, ...)					\
+	do {								\
+		char d_[64];						\
+		long c_;						\
+		snprintf(d_, sizeof(d_), "%s %d", (label), (n));	\
+		CALLGRIND_ZERO_STATS;					\
+		for (c_ = 0; c_ < (iters); c_++) { __VA_ARGS__; }	\
+		CALLGRIND_DUMP_STATS_AT(d_);				\
+	} while (0)
+#else
+#define CG_CASE(label, n, iters, ...)	do { } while (0)
+#endif
+
 #define MEASURE(result, iters, body)					\
 	do {								\
+		if (cg_mode) {						\
+			CG_CASE(#result, cg_n, cg_iters, body);		\
+			(result) = 0;					\
+			break;						\
+		}							\
 		double r_[REPS];					\
 		long i_;						\
 		int k_;							\
@@ -191,17 +224,22 @@ int main(int argc, char **argv)
 			      PTHREAD_COND_INITIALIZER, 0, NULL };
 	iv_eventhandler_tag tags[64];
 	long iters = argc > 1 ? atol(argv[1]) : 2000000;
+	double t_l[5], t_fb[5], t_g[5];
 	int have = 0, j;
 #ifdef EH_BENCH_GLIB
 	BenchObj *obj = g_object_new(bench_obj_get_type(), NULL);
 #endif
 
+	cg_mode = argc > 2 && strcmp(argv[2], "cg") == 0;
+	cg_iters = iters;
 	printf("read path: %s\n", iv_eventhandler_read_path());
 	printf("%-4s %10s %10s %10s %10s %10s %10s\n", "N", "liana",
 	       "by-name", "naive", "freebsd", "fb-direct", "glib");
 	for (j = 0; j < 5; j++) {
 		double r_l, r_n, r_nv, r_fb, r_fbd, r_g = 0;
 		long it = ns[j] >= 16 ? iters / 8 : iters;
+
+		cg_n = ns[j];
 
 		while (have < ns[j]) {
 			tags[have] = IV_EVENTHANDLER_REGISTER(bench_ev, handler,
@@ -225,12 +263,29 @@ int main(int argc, char **argv)
 #endif
 		printf("%-4d %10.2f %10.2f %10.2f %10.2f %10.2f %10.2f\n",
 		       ns[j], r_l, r_n, r_nv, r_fb, r_fbd, r_g);
+		t_l[j] = r_l;
+		t_fb[j] = r_fb;
+		t_g[j] = r_g;
+	}
+
+	/* Per handler: the slope between 1 and 64 handlers. */
+	if (!cg_mode) {
+		double h_l = (t_l[4] - t_l[1]) / 63;
+		double h_fb = (t_fb[4] - t_fb[1]) / 63;
+		double h_g = (t_g[4] - t_g[1]) / 63;
+
+		printf("per handler: liana %.2f ns, freebsd %.2f ns (%.3fx), "
+		       "glib %.2f ns (%.3fx); fixed cost at N=1: %.2f ns\n",
+		       h_l, h_fb, h_l / h_fb, h_g, h_g > 0 ? h_l / h_g : 0,
+		       t_l[1] - t_l[0] - h_l);
 	}
 
 	/* Register + deregister (waiting) with 64 handlers present. */
 	{
 		struct iv_eventhandler_list *l = &iv_eventhandler_list_bench_ev;
 		double r_rd, r_fbrd;
+
+		cg_n = have;
 
 		MEASURE(r_rd, iters / 100, {
 			iv_eventhandler_tag t = iv_eventhandler_register(

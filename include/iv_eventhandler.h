@@ -91,6 +91,20 @@ struct iv_eventhandler_pin {
 	struct iv_eventhandler_frame	own;		/* fallback frame */
 };
 
+/*
+ * The public head of the calling thread's record: its nesting depth, its
+ * read path and its first frames.  NULL until the thread first invokes.
+ */
+#define IV_EVENTHANDLER__FAST_FRAMES	16
+
+struct iv_eventhandler__thread {
+	unsigned int			depth;
+	unsigned int			kind;
+	struct iv_eventhandler_frame	*frames;
+};
+
+extern __thread struct iv_eventhandler__thread *iv_eventhandler__self;
+
 /* Per call site cache of invoke-by-name. */
 struct iv_eventhandler_cache {
 	struct iv_eventhandler_list	*list;		/* atomic */
@@ -150,6 +164,63 @@ void iv_eventhandler__post_local(struct iv_eventhandler_pin *p,
 					       const void *msg));
 unsigned long iv_eventhandler_local_pending(void);
 
+/*
+ * Inline parts of the invoke loop.  pin and unpin take the slot read
+ * path without a call when the thread already has a record and is not
+ * nested too deeply; anything else goes through begin and end.
+ */
+static inline void iv_eventhandler__pin(struct iv_eventhandler_list *list,
+					struct iv_eventhandler_pin *p)
+{
+	struct iv_eventhandler__thread *t = iv_eventhandler__self;
+	struct iv_eventhandler_frame *f;
+	struct iv_eventhandler_snap *s;
+	unsigned int d;
+
+	if (__builtin_expect(t == NULL ||
+			     (d = t->depth) >= IV_EVENTHANDLER__FAST_FRAMES ||
+			     t->kind == IV_EVENTHANDLER__KIND_PORTABLE ||
+			     iv_eventhandler__hooks != NULL, 0)) {
+		iv_eventhandler__begin(list, p);
+		return;
+	}
+	/* Free frames of a record already hold kind and a NULL entry. */
+	f = &t->frames[d];
+	t->depth = d + 1;
+	p->f = f;
+	p->kind = t->kind;
+	if (__builtin_expect(t->kind == IV_EVENTHANDLER__KIND_FENCE, 1)) {
+		do {
+			s = __atomic_load_n(&list->snap, __ATOMIC_ACQUIRE);
+			__atomic_store_n(&f->snap, s, __ATOMIC_RELAXED);
+			__atomic_signal_fence(__ATOMIC_SEQ_CST);
+		} while (__atomic_load_n(&list->snap, __ATOMIC_ACQUIRE) != s);
+	} else {
+		do {
+			s = __atomic_load_n(&list->snap, __ATOMIC_ACQUIRE);
+			__atomic_store_n(&f->snap, s, __ATOMIC_SEQ_CST);
+		} while (__atomic_load_n(&list->snap, __ATOMIC_SEQ_CST) != s);
+	}
+	p->s = s;
+	if (s != NULL) {
+		p->n = s->n;
+		p->ents = s->ents;
+	} else {
+		p->n = 0;
+		p->ents = NULL;
+	}
+}
+
+static inline void iv_eventhandler__unpin(struct iv_eventhandler_pin *p)
+{
+	if (__builtin_expect(p->kind != IV_EVENTHANDLER__KIND_PORTABLE, 1)) {
+		__atomic_store_n(&p->f->snap, NULL, __ATOMIC_RELEASE);
+		iv_eventhandler__self->depth--;
+		return;
+	}
+	iv_eventhandler__end(p);
+}
+
 /* Inline parts of the invoke loop. */
 static inline int iv_eventhandler__enter(struct iv_eventhandler_pin *p,
 					 struct iv_eventhandler_entry *e)
@@ -173,6 +244,21 @@ static inline int iv_eventhandler__enter(struct iv_eventhandler_pin *p,
 	__atomic_fetch_add(&e->inflight, 1, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&f->ent, e, __ATOMIC_RELAXED);
 	return !__atomic_load_n(&e->dead, __ATOMIC_SEQ_CST);
+}
+
+/* enter for the membarrier path, with the frame in a register. */
+static inline int iv_eventhandler__enter_fence(struct iv_eventhandler_frame *f,
+					       struct iv_eventhandler_entry *e)
+{
+#ifdef IV_EVENTHANDLER_TEST_HOOKS
+	if (iv_eventhandler__hooks != NULL &&
+	    iv_eventhandler__hooks->before_dead_check != NULL)
+		iv_eventhandler__hooks->before_dead_check(e);
+#endif
+	__atomic_store_n(&f->ent, e, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return __builtin_expect(!__atomic_load_n(&e->dead, __ATOMIC_RELAXED),
+				1);
 }
 
 static inline void iv_eventhandler__leave(struct iv_eventhandler_pin *p,
@@ -210,21 +296,42 @@ iv_eventhandler__cached(struct iv_eventhandler_cache *c, const char *name)
 		if (__atomic_load_n(&iv__eh_rl->snap,			\
 				    __ATOMIC_ACQUIRE) != NULL) {	\
 			struct iv_eventhandler_pin iv__eh_p;		\
-			unsigned int iv__eh_i;				\
-			iv_eventhandler__begin(iv__eh_rl, &iv__eh_p);	\
-			for (iv__eh_i = 0; iv__eh_i < iv__eh_p.n;	\
-			     iv__eh_i++) {				\
-				struct iv_eventhandler_entry *iv__eh_e;	\
-				iv__eh_e = iv__eh_p.ents[iv__eh_i];	\
-				if (iv_eventhandler__enter(&iv__eh_p,	\
-							   iv__eh_e))	\
-					((type)iv__eh_e->func)(		\
-						iv__eh_e->arg,		\
-						##__VA_ARGS__);		\
-				iv_eventhandler__leave(&iv__eh_p,	\
-						       iv__eh_e);	\
+			struct iv_eventhandler_entry **iv__eh_v;	\
+			struct iv_eventhandler_entry *iv__eh_e;		\
+			struct iv_eventhandler_frame *iv__eh_f;		\
+			unsigned int iv__eh_i, iv__eh_n;		\
+			iv_eventhandler__pin(iv__eh_rl, &iv__eh_p);	\
+			iv__eh_v = iv__eh_p.ents;			\
+			iv__eh_n = iv__eh_p.n;				\
+			iv__eh_f = iv__eh_p.f;				\
+			if (__builtin_expect(iv__eh_p.kind ==		\
+				IV_EVENTHANDLER__KIND_FENCE, 1)) {	\
+				for (iv__eh_i = 0; iv__eh_i < iv__eh_n;	\
+				     iv__eh_i++) {			\
+					iv__eh_e = iv__eh_v[iv__eh_i];	\
+					if (iv_eventhandler__enter_fence( \
+						iv__eh_f, iv__eh_e))	\
+						((type)iv__eh_e->func)(	\
+							iv__eh_e->arg,	\
+							##__VA_ARGS__);	\
+					__atomic_store_n(&iv__eh_f->ent, \
+							 NULL,		\
+							 __ATOMIC_RELEASE); \
+				}					\
+			} else {					\
+				for (iv__eh_i = 0; iv__eh_i < iv__eh_n;	\
+				     iv__eh_i++) {			\
+					iv__eh_e = iv__eh_v[iv__eh_i];	\
+					if (iv_eventhandler__enter(	\
+						&iv__eh_p, iv__eh_e))	\
+						((type)iv__eh_e->func)(	\
+							iv__eh_e->arg,	\
+							##__VA_ARGS__);	\
+					iv_eventhandler__leave(&iv__eh_p, \
+							       iv__eh_e); \
+				}					\
 			}						\
-			iv_eventhandler__end(&iv__eh_p);		\
+			iv_eventhandler__unpin(&iv__eh_p);		\
 		}							\
 	} while (0)
 
@@ -353,7 +460,7 @@ iv_eventhandler__cached(struct iv_eventhandler_cache *c, const char *name)
 			struct iv_eventhandler_pin iv__eh_p;		\
 			unsigned int iv__eh_i;				\
 			int iv__eh_loc = 0;				\
-			iv_eventhandler__begin(iv__eh_l, &iv__eh_p);	\
+			iv_eventhandler__pin(iv__eh_l, &iv__eh_p);	\
 			for (iv__eh_i = 0; iv__eh_i < iv__eh_p.n;	\
 			     iv__eh_i++) {				\
 				struct iv_eventhandler_entry *iv__eh_e;	\
@@ -375,7 +482,7 @@ iv_eventhandler__cached(struct iv_eventhandler_cache *c, const char *name)
 					iv__eh_m, sizeof(*iv__eh_m),	\
 					iv_eventhandler__release_##name, \
 					iv_eventhandler__tramp_##name);	\
-			iv_eventhandler__end(&iv__eh_p);		\
+			iv_eventhandler__unpin(&iv__eh_p);		\
 		}							\
 	} while (0)
 

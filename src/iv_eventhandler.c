@@ -41,7 +41,7 @@
 #include <iv_eventhandler.h>
 #include "iv_private.h"
 
-#define FRAMES_PER_CHUNK	16
+#define FRAMES_PER_CHUNK	IV_EVENTHANDLER__FAST_FRAMES
 #define NBUCKETS		64
 
 struct chunk {
@@ -49,11 +49,12 @@ struct chunk {
 	struct iv_eventhandler_frame	f[FRAMES_PER_CHUNK];
 };
 
+/* pub comes first: the inline invoke path sees only that part. */
 struct rec {
-	struct rec	*next;
-	struct rec	*prev;
-	unsigned int	depth;
-	struct chunk	first;
+	struct iv_eventhandler__thread	pub;
+	struct rec			*next;
+	struct rec			*prev;
+	struct chunk			first;
 };
 
 IV_EXPORT struct iv_eventhandler_test_hooks *iv_eventhandler__hooks;
@@ -63,7 +64,8 @@ static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t gc_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct iv_eventhandler_list *buckets[NBUCKETS];
-static struct rec records = { &records, &records, 0, { NULL, { { 0 } } } };
+static struct rec records = { { 0, 0, NULL }, &records, &records,
+			       { NULL, { { 0 } } } };
 static struct iv_eventhandler_snap *retired;		/* gc_lock */
 static unsigned long nretired;				/* gc_lock */
 static struct iv_eventhandler_snap *snap_pool;		/* pool_lock */
@@ -74,7 +76,9 @@ static unsigned long fence_word;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static pthread_key_t rec_key;
 static unsigned int read_kind = IV_EVENTHANDLER__KIND_PORTABLE;
-static __thread struct rec *my_rec __attribute__((tls_model("initial-exec")));
+IV_EXPORT __thread struct iv_eventhandler__thread *iv_eventhandler__self
+	__attribute__((tls_model("initial-exec")));
+#define my_rec	((struct rec *)iv_eventhandler__self)
 
 static void rec_destroy(void *arg);
 static void atfork_prepare(void);
@@ -339,11 +343,16 @@ static void reclaim(int fenced)
 static struct rec *rec_create(void)
 {
 	struct rec *r;
+	int i;
 
 	init();
 	r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return NULL;
+	r->pub.kind = read_kind;
+	r->pub.frames = r->first.f;
+	for (i = 0; i < FRAMES_PER_CHUNK; i++)
+		r->first.f[i].kind = read_kind;
 	pthread_mutex_lock(&gc_lock);
 	r->next = records.next;
 	r->prev = &records;
@@ -351,13 +360,13 @@ static struct rec *rec_create(void)
 	records.next = r;
 	pthread_mutex_unlock(&gc_lock);
 	pthread_setspecific(rec_key, r);
-	my_rec = r;
+	iv_eventhandler__self = &r->pub;
 	return r;
 }
 
 static struct iv_eventhandler_frame *rec_push(struct rec *r)
 {
-	unsigned int d = r->depth;
+	unsigned int d = r->pub.depth;
 
 	if (d >= FRAMES_PER_CHUNK && d % FRAMES_PER_CHUNK == 0) {
 		struct chunk *c = &r->first;
@@ -373,7 +382,7 @@ static struct iv_eventhandler_frame *rec_push(struct rec *r)
 			__atomic_store_n(&c->next, nc, __ATOMIC_RELEASE);
 		}
 	}
-	r->depth = d + 1;
+	r->pub.depth = d + 1;
 	return frame_at(r, d);
 }
 
@@ -382,7 +391,7 @@ static void rec_release_frames(struct rec *r)
 {
 	unsigned int i;
 
-	for (i = 0; i < r->depth; i++) {
+	for (i = 0; i < r->pub.depth; i++) {
 		struct iv_eventhandler_frame *f = frame_at(r, i);
 		struct iv_eventhandler_entry *e;
 		struct iv_eventhandler_snap *s;
@@ -398,7 +407,7 @@ static void rec_release_frames(struct rec *r)
 		if (s != NULL)
 			snap_put(s);
 	}
-	r->depth = 0;
+	r->pub.depth = 0;
 }
 
 static void rec_free_chunks(struct rec *r)
@@ -423,7 +432,7 @@ static void rec_destroy(void *arg)
 	r->next->prev = r->prev;
 	pthread_mutex_unlock(&gc_lock);
 	if (my_rec == r)
-		my_rec = NULL;
+		iv_eventhandler__self = NULL;
 	rec_free_chunks(r);
 	free(r);
 	reclaim(0);
@@ -499,7 +508,7 @@ IV_EXPORT void iv_eventhandler__end(struct iv_eventhandler_pin *p)
 	if (p->kind == IV_EVENTHANDLER__KIND_PORTABLE && p->s != NULL)
 		snap_put(p->s);
 	if (f != &p->own)
-		my_rec->depth--;
+		my_rec->pub.depth--;
 }
 
 /* A frame for a single call outside any snapshot (message delivery). */
@@ -536,7 +545,7 @@ static unsigned long own_frames(struct iv_eventhandler_entry *e, int portable)
 
 	if (r == NULL)
 		return 0;
-	for (i = 0; i < r->depth; i++) {
+	for (i = 0; i < r->pub.depth; i++) {
 		struct iv_eventhandler_frame *f = frame_at(r, i);
 
 		if ((f->kind == IV_EVENTHANDLER__KIND_PORTABLE) == portable &&

@@ -105,7 +105,13 @@ int main(void)
 		pthread_join(th[i], NULL);
 	fprintf(stderr, "worst deregister: %lld us (%s)\n",
 		(long long)(worst / 1000), iv_eventhandler_read_path());
-	CHECK(worst < 1000000000);
+	/*
+	 * Progress: at most a second.  Not under valgrind (a time scale is
+	 * set): its scheduler parks spinners inside handlers for whole time
+	 * slices, so a waiting deregister there can take many seconds.
+	 */
+	if (getenv("IV_TEST_TIME_SCALE") == NULL)
+		CHECK(worst < 1000000000);
 
 	iv_eventhandler_shutdown();
 	return 0;
