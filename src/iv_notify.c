@@ -49,6 +49,47 @@ void (*iv_notify_test_hook)(int point, void *arg);
 #define HOOK(p, a)	do { } while (0)
 #endif
 
+/*
+ * Lock ranks (2.9): S, then E, H or the tid lock.  Test builds check that
+ * the library only takes a lock ranked below everything it holds; a release
+ * build maps LOCK/UNLOCK straight to the pthread calls.  The source lock
+ * taken by a resource (iv_notify_source_lock) is the resource's own lock
+ * and is not tracked.
+ */
+enum { RK_S, RK_E, RK_H, RK_TID, RK_N };
+
+#ifdef IV_NOTIFY_TEST_HOOKS
+#include <stdio.h>
+
+static __thread unsigned int rk_held[RK_N];
+
+static void rk_lock(pthread_mutex_t *m, int r)
+{
+	int i;
+
+	for (i = r; i < RK_N; i++) {
+		if (rk_held[i]) {
+			fprintf(stderr, "iv_notify: lock rank %d taken while "
+				"holding rank %d\n", r, i);
+			abort();
+		}
+	}
+	pthread_mutex_lock(m);
+	rk_held[r]++;
+}
+
+static void rk_unlock(pthread_mutex_t *m, int r)
+{
+	rk_held[r]--;
+	pthread_mutex_unlock(m);
+}
+#define LOCK(m, r)	rk_lock(m, r)
+#define UNLOCK(m, r)	rk_unlock(m, r)
+#else
+#define LOCK(m, r)	pthread_mutex_lock(m)
+#define UNLOCK(m, r)	pthread_mutex_unlock(m)
+#endif
+
 #define ACTION_PEEK	4		/* internal: disarm only if ready */
 #define SIGEV_WAKE	0x7f		/* internal: iv_notify_poll waiter */
 #define NOLIVE		0x10000		/* internal arm flag */
@@ -246,7 +287,7 @@ static void ep_sync(struct ep *ep)
 
 	if (ep->dead)
 		return;
-	pthread_mutex_lock(&ep->E);
+	LOCK(&ep->E, RK_E);
 	need = __atomic_load_n(&ep->live, __ATOMIC_ACQUIRE) > 0 ||
 	       ep->nwatch > 0 || ep->arming > 0 ||
 	       !iv_list_empty(&ep->pending);
@@ -257,7 +298,7 @@ static void ep_sync(struct ep *ep)
 		iv_event_unregister(&ep->ev);
 		ep->registered = 0;
 	}
-	pthread_mutex_unlock(&ep->E);
+	UNLOCK(&ep->E, RK_E);
 }
 
 static void ep_run(void *_ep)
@@ -271,9 +312,9 @@ static void ep_run(void *_ep)
 		union sigval val;
 		struct ent *e;
 
-		pthread_mutex_lock(&ep->E);
+		LOCK(&ep->E, RK_E);
 		if (iv_list_empty(&ep->pending)) {
-			pthread_mutex_unlock(&ep->E);
+			UNLOCK(&ep->E, RK_E);
 			break;
 		}
 		e = iv_list_entry(ep->pending.next, struct ent, qnode);
@@ -290,7 +331,7 @@ static void ep_run(void *_ep)
 		}
 		if (e->orphan)
 			free(e);
-		pthread_mutex_unlock(&ep->E);
+		UNLOCK(&ep->E, RK_E);
 
 		handler(cookie, conds, val);
 	}
@@ -310,7 +351,7 @@ static void ep_tls_deinit(void *_p)
 		return;
 	*(struct ep **)_p = NULL;
 
-	pthread_mutex_lock(&ep->E);
+	LOCK(&ep->E, RK_E);
 	ep->dead = 1;
 	while (!iv_list_empty(&ep->pending)) {
 		struct ent *e;
@@ -329,7 +370,7 @@ static void ep_tls_deinit(void *_p)
 		iv_event_unregister(&ep->ev);
 		ep->registered = 0;
 	}
-	pthread_mutex_unlock(&ep->E);
+	UNLOCK(&ep->E, RK_E);
 	ep_put(ep);
 }
 
@@ -409,7 +450,7 @@ static void ep_drop_orphans(struct ep *ep, void *cookie)
 	struct iv_list_head *lh;
 	struct iv_list_head *lh2;
 
-	pthread_mutex_lock(&ep->E);
+	LOCK(&ep->E, RK_E);
 	iv_list_for_each_safe (lh, lh2, &ep->pending) {
 		struct ent *o = iv_list_entry(lh, struct ent, qnode);
 
@@ -421,7 +462,7 @@ static void ep_drop_orphans(struct ep *ep, void *cookie)
 			free(o);
 		}
 	}
-	pthread_mutex_unlock(&ep->E);
+	UNLOCK(&ep->E, RK_E);
 }
 
 /* The live count changed from some thread: let the owner see it. */
@@ -442,9 +483,9 @@ static void tidrec_put(struct tidrec *tr)
 {
 	int gone;
 
-	pthread_mutex_lock(&tid_lock);
+	LOCK(&tid_lock, RK_TID);
 	gone = --tr->refs == 0;
-	pthread_mutex_unlock(&tid_lock);
+	UNLOCK(&tid_lock, RK_TID);
 	if (gone)
 		free(tr);
 }
@@ -453,9 +494,9 @@ static void tid_key_destructor(void *p)
 {
 	struct tidrec *tr = p;
 
-	pthread_mutex_lock(&tid_lock);
+	LOCK(&tid_lock, RK_TID);
 	tr->dead = 1;
-	pthread_mutex_unlock(&tid_lock);
+	UNLOCK(&tid_lock, RK_TID);
 	tidrec_put(tr);
 }
 
@@ -478,9 +519,9 @@ static struct tidrec *tidrec_self(void)
 		tr->tid = gettid();
 		pthread_setspecific(tid_key, tr);
 	}
-	pthread_mutex_lock(&tid_lock);
+	LOCK(&tid_lock, RK_TID);
 	tr->refs++;
-	pthread_mutex_unlock(&tid_lock);
+	UNLOCK(&tid_lock, RK_TID);
 	return tr;
 }
 
@@ -499,7 +540,7 @@ struct thread_job {
 
 static void *helper_main(void *arg)
 {
-	pthread_mutex_lock(&H);
+	LOCK(&H, RK_H);
 	for (;;) {
 		void (*fn)(union sigval);
 		union sigval val;
@@ -512,9 +553,9 @@ static void *helper_main(void *arg)
 		e->hqueued = 0;
 		fn = e->hfn;
 		val = e->hval;
-		pthread_mutex_unlock(&H);
+		UNLOCK(&H, RK_H);
 		fn(val);
-		pthread_mutex_lock(&H);
+		LOCK(&H, RK_H);
 	}
 	return NULL;
 }
@@ -568,7 +609,7 @@ static void ent_release_event(struct core *c, struct ent *e)
 	if (e->ep != NULL) {
 		struct ep *ep = e->ep;
 
-		pthread_mutex_lock(&ep->E);
+		LOCK(&ep->E, RK_E);
 		if (c != NULL && c->dead && e->queued && !ep->dead)
 			ep_orphan_locked(e);
 		ep_unqueue_locked(ep, e);
@@ -577,7 +618,7 @@ static void ent_release_event(struct core *c, struct ent *e)
 			__atomic_sub_fetch(&ep->live, 1, __ATOMIC_ACQ_REL);
 		}
 		ep_changed_locked(ep);
-		pthread_mutex_unlock(&ep->E);
+		UNLOCK(&ep->E, RK_E);
 		ep_put(ep);
 		e->ep = NULL;
 	}
@@ -586,12 +627,12 @@ static void ent_release_event(struct core *c, struct ent *e)
 		e->tr = NULL;
 	}
 	if (e->ev.notify == IV_SIGEV_THREAD) {
-		pthread_mutex_lock(&H);
+		LOCK(&H, RK_H);
 		if (e->hqueued) {
 			iv_list_del_init(&e->hnode);
 			e->hqueued = 0;
 		}
-		pthread_mutex_unlock(&H);
+		UNLOCK(&H, RK_H);
 	}
 	e->w = NULL;
 	e->ev.notify = IV_SIGEV_NONE;
@@ -719,9 +760,9 @@ static int deliver(struct core *c, struct ent *e, uint32_t extra)
 	case IV_SIGEV_CALLBACK: {
 		struct ep *ep = e->ep;
 
-		pthread_mutex_lock(&ep->E);
+		LOCK(&ep->E, RK_E);
 		if (ep->dead || !ep->registered) {
-			pthread_mutex_unlock(&ep->E);
+			UNLOCK(&ep->E, RK_E);
 			errno = ESRCH;
 			return -2;
 		}
@@ -740,7 +781,7 @@ static int deliver(struct core *c, struct ent *e, uint32_t extra)
 			e->queued = 1;
 		}
 		iv_event_post(&ep->ev);
-		pthread_mutex_unlock(&ep->E);
+		UNLOCK(&ep->E, RK_E);
 		break;
 	}
 	case IV_SIGEV_EVENTFD: {
@@ -769,9 +810,9 @@ static int deliver(struct core *c, struct ent *e, uint32_t extra)
 		} else if (ev->notify == IV_SIGEV_SIGNAL_THREAD && e->tr != NULL) {
 			int dead;
 
-			pthread_mutex_lock(&tid_lock);
+			LOCK(&tid_lock, RK_TID);
 			dead = e->tr->dead;
-			pthread_mutex_unlock(&tid_lock);
+			UNLOCK(&tid_lock, RK_TID);
 			if (dead) {
 				errno = ESRCH;
 				ret = -1;
@@ -809,9 +850,9 @@ static int deliver(struct core *c, struct ent *e, uint32_t extra)
 				ret = -2;
 			}
 		} else {
-			pthread_mutex_lock(&H);
+			LOCK(&H, RK_H);
 			ret = helper_queue_locked(e, val) < 0 ? -2 : 0;
-			pthread_mutex_unlock(&H);
+			UNLOCK(&H, RK_H);
 		}
 		break;
 	case IV_SIGEV_MEMORY:
@@ -916,7 +957,7 @@ static void async_drain(void *_c)
 	if (read(c->afd, &v, sizeof(v)) < 0)
 		return;
 	mask = __atomic_exchange_n(&c->apending, 0, __ATOMIC_ACQ_REL);
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	for (i = 0; i < c->nconds; i++) {
 		if (mask & (1u << i)) {
 			int cnt = __atomic_exchange_n(&c->acnt[i], 0,
@@ -925,7 +966,7 @@ static void async_drain(void *_c)
 			trigger_locked(c, NULL, cnt, i, 0);
 		}
 	}
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 }
 
 IV_EXPORT int iv_notify_source_init(struct iv_notify_source *src, int nconds,
@@ -986,7 +1027,7 @@ IV_EXPORT void iv_notify_source_destroy(struct iv_notify_source *src,
 	if (final_conde == 0)
 		final_conde = IV_NOTIFY_CONDE_HUP;
 
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	c->dead = 1;
 	while (c->busy)
 		pthread_cond_wait(&c->idle, &c->S);
@@ -998,7 +1039,7 @@ IV_EXPORT void iv_notify_source_destroy(struct iv_notify_source *src,
 						  struct ent, link));
 		recompute_cache(c, i);
 	}
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 
 	if (c->afd >= 0) {
 		iv_fd_unregister(&c->afd_fd);
@@ -1065,10 +1106,10 @@ IV_EXPORT void iv_notify_trigger_ex(struct iv_notify_source *src,
 	/* The fast path: nothing armed that this count could fire. */
 	if (__atomic_load_n(&c->tmin[index], __ATOMIC_SEQ_CST) > cnt)
 		return;
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	trigger_locked(c, (const struct conn_ *)strict, cnt, index,
 		       extra_conde);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 }
 
 IV_EXPORT void iv_notify_trigger(struct iv_notify_source *src, int cnt,
@@ -1079,9 +1120,9 @@ IV_EXPORT void iv_notify_trigger(struct iv_notify_source *src, int cnt,
 	if ((unsigned int)index >= IV_NOTIFY_MAXCOND ||
 	    __atomic_load_n(&c->tmin[index], __ATOMIC_SEQ_CST) > cnt)
 		return;
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	trigger_locked(c, NULL, cnt, index, 0);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 }
 
 IV_EXPORT void iv_notify_trigger_strict(struct iv_notify_source *src,
@@ -1124,9 +1165,9 @@ IV_EXPORT void iv_notify_remove_strict(struct iv_notify_source *src,
 {
 	struct core *c = src->core;
 
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	remove_locked(c, (const struct conn_ *)conn, lim);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 }
 
 IV_EXPORT void iv_notify_remove(struct iv_notify_source *src,
@@ -1160,9 +1201,9 @@ IV_EXPORT void iv_notify_source_stats(const struct iv_notify_source *src,
 {
 	struct core *c = src->core;
 
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	*st = c->stats;
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1205,9 +1246,9 @@ static int ent_prepare(struct ent *e, const struct iv_sigevent *ev,
 		e->ep = ep;
 	}
 	if (e->ev.notify == IV_SIGEV_SIGNAL_THREAD) {
-		pthread_mutex_lock(&tid_lock);
+		LOCK(&tid_lock, RK_TID);
 		tr->refs++;
-		pthread_mutex_unlock(&tid_lock);
+		UNLOCK(&tid_lock, RK_TID);
 		e->tr = tr;
 		e->ev.tid = tr->tid;
 	}
@@ -1387,9 +1428,9 @@ IV_EXPORT int iv_notify_handle(struct iv_notify_source *src,
 	struct core *c = src->core;
 	int ret;
 
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	ret = handle_locked(c, req, trig, counts, armed);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 	return ret;
 }
 
@@ -1405,13 +1446,13 @@ IV_EXPORT int iv_notify_open(struct iv_notify_conn *conn,
 	memset(conn, 0, sizeof(*conn));
 	if (c == NULL)
 		return EBADF;
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	if (c->dead) {
-		pthread_mutex_unlock(&c->S);
+		UNLOCK(&c->S, RK_S);
 		return EBADF;
 	}
 	__atomic_add_fetch(&c->refs, 1, __ATOMIC_ACQ_REL);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 	INIT_IV_LIST_HEAD(&cn->recs);
 	cn->core = c;
 	return 0;
@@ -1425,18 +1466,18 @@ IV_EXPORT int iv_notify_close(struct iv_notify_conn *conn)
 
 	if (c == NULL)
 		return EBADF;
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	if (cn->closed) {
-		pthread_mutex_unlock(&c->S);
+		UNLOCK(&c->S, RK_S);
 		return EBADF;
 	}
 	cn->closed = 1;
 	while (cn->busy)
 		pthread_cond_wait(&c->idle, &c->S);
 	if (!c->dead && c->ops->conn_closed != NULL) {
-		pthread_mutex_unlock(&c->S);
+		UNLOCK(&c->S, RK_S);
 		c->ops->conn_closed(c->cookie, conn);
-		pthread_mutex_lock(&c->S);
+		LOCK(&c->S, RK_S);
 	} else if (!c->dead) {
 		for (i = 0; i < c->nconds; i++)
 			if (__atomic_load_n(&c->tmin[i], __ATOMIC_RELAXED)
@@ -1445,7 +1486,7 @@ IV_EXPORT int iv_notify_close(struct iv_notify_conn *conn)
 					       IV_NOTIFY_CONDE_HUP);
 	}
 	remove_locked(c, cn, IV_NOTIFY_MAXCOND);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 	core_put(c);
 	return 0;
 }
@@ -1504,14 +1545,14 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 
 	if (c == NULL)
 		return EBADF;
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	if (c->dead || cn->closed) {
-		pthread_mutex_unlock(&c->S);
+		UNLOCK(&c->S, RK_S);
 		return EBADF;
 	}
 	c->busy++;
 	cn->busy++;
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 
 	cur_ctx = ctx;
 	req->conn = (struct iv_notify_conn *)cn;
@@ -1527,13 +1568,13 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 
 			for (i = 0; i < IV_NOTIFY_MAXCOND; i++)
 				counts[i] = 1;
-			pthread_mutex_lock(&c->S);
+			LOCK(&c->S, RK_S);
 			trig = c->ops->query(c->cookie, counts);
 			HOOK(1, req);
 			ret = handle_locked(c, req,
 					    trig | IV_NOTIFY_COND_EXTEN,
 					    counts, &armed);
-			pthread_mutex_unlock(&c->S);
+			UNLOCK(&c->S, RK_S);
 		}
 		if (!(req->action & IV_NOTIFY_ACTF_RECHECK) ||
 		    req->out_flags != 0 ||
@@ -1554,12 +1595,12 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 				int armed = c->nconds;
 				uint32_t trig;
 
-				pthread_mutex_lock(&c->S);
+				LOCK(&c->S, RK_S);
 				trig = c->ops->query(c->cookie, counts);
 				r2 = handle_locked(c, req,
 						   trig | IV_NOTIFY_COND_EXTEN,
 						   counts, &armed);
-				pthread_mutex_unlock(&c->S);
+				UNLOCK(&c->S, RK_S);
 			}
 			req->action = action;
 			if (r2 == 0 && req->out_flags != 0)
@@ -1569,12 +1610,12 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 	}
 	cur_ctx = saved;
 
-	pthread_mutex_lock(&c->S);
+	LOCK(&c->S, RK_S);
 	c->busy--;
 	cn->busy--;
 	if (c->busy == 0 || cn->busy == 0)
 		pthread_cond_broadcast(&c->idle);
-	pthread_mutex_unlock(&c->S);
+	UNLOCK(&c->S, RK_S);
 	return ret;
 }
 
@@ -2126,7 +2167,7 @@ IV_EXPORT void iv_notify_watch_unregister(struct iv_notify_watch *w)
 		struct rec *r;
 		int i;
 
-		pthread_mutex_lock(&c->S);
+		LOCK(&c->S, RK_S);
 		r = rec_find(cn, w);
 		if (r != NULL) {
 			for (i = 0; i < IV_NOTIFY_MAXCOND; i++) {
@@ -2141,7 +2182,7 @@ IV_EXPORT void iv_notify_watch_unregister(struct iv_notify_watch *w)
 				ent_free(c, e);
 			}
 		}
-		pthread_mutex_unlock(&c->S);
+		UNLOCK(&c->S, RK_S);
 	}
 	if (iv_task_registered(&w->task))
 		iv_task_unregister(&w->task);
