@@ -14,7 +14,8 @@ iv_add_test(notify semantics_ext NOBACKEND)
 iv_add_test(notify watch_free)
 iv_add_test(notify ppoll_mixed NOBACKEND LABELS mt)
 iv_add_test(notify thread_exit NOBACKEND LABELS mt)
-iv_add_test(notify close_race NOBACKEND LABELS mt)
+# 200 rounds of three racing threads: minutes under valgrind (label slow).
+iv_add_test(notify close_race NOBACKEND LABELS mt slow)
 iv_add_test(notify fastpath NOBACKEND LABELS mt TIMEOUT 120)
 iv_add_test(notify sigpending NOBACKEND)
 
@@ -68,3 +69,5 @@ iv_notify_ranked_test(fanout_mt TIMEOUT 120)
 # Both sigpending programs use up the user's pending-signal budget.
 set_tests_properties(notify.sigpending notify.sigpending.ranked PROPERTIES
 	RESOURCE_LOCK notify_sigpending)
+set_tests_properties(notify.close_race.ranked PROPERTIES
+	LABELS "notify;ranked;slow")
