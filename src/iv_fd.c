@@ -110,7 +110,6 @@ static void mark_registered(struct iv_state *st, struct iv_fd_ *fd)
 
 	fd->registered = 1;
 	st->numobjs++;
-	st->numfds++;
 
 	/* As ivykis does: the loop needs non-blocking fds, children need
 	 * not inherit them, and urgent TCP data must not raise SIGURG. */
@@ -184,7 +183,6 @@ IV_EXPORT void iv_fd_unregister(struct iv_fd *_fd)
 	iv__method->unregister_fd(st, fd);
 
 	st->numobjs--;
-	st->numfds--;
 }
 
 IV_EXPORT int iv_fd_registered(const struct iv_fd *_fd)

@@ -151,7 +151,6 @@ IV_EXPORT void iv_init(void)
 	if (st == NULL)
 		iv_fatal("iv_init: out of memory");
 
-	st->thread = pthread_self();
 	iv__fd_init(st);
 	iv__task_init(st);
 	iv__timer_init(st);

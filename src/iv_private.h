@@ -104,7 +104,6 @@ struct iv_state {
 	/* fds: the ready batch, the fd being dispatched, backend state. */
 	struct iv_list_head	active;
 	struct iv_fd_		*handled_fd;
-	int			numfds;
 	union iv_backend_state	u;
 
 	/* Tasks: pending list, the pass being run, pass counter. */
@@ -121,12 +120,9 @@ struct iv_state {
 	int			heap_dead;
 	uint64_t		timer_seq;
 	int64_t			run_last;	/* key of the run's tail */
-	struct iv_list_head	*expired;	/* batch being run */
 
 	/* Cross-thread events (iv_event.c). */
 	struct iv_event_state	*ev;
-
-	pthread_t		thread;
 };
 
 /*

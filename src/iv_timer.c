@@ -45,7 +45,6 @@ void iv__timer_init(struct iv_state *st)
 	st->heap_cap = 0;
 	st->heap_dead = 0;
 	st->run_last = 0;
-	st->expired = NULL;
 }
 
 void iv__timer_deinit(struct iv_state *st)
@@ -290,14 +289,12 @@ void iv__timer_run_expired(struct iv_state *st)
 		t = earliest(st, &key, &from_heap);
 	} while (t != NULL && key <= now);
 
-	st->expired = &batch;
 	while (!iv_list_empty(&batch)) {
 		t = iv_list_entry(batch.next, struct iv_timer_, list_expired);
 		iv_list_del(&t->list_expired);
 		t->index = IV_TIMER_IDLE;
 		t->handler(t->cookie);
 	}
-	st->expired = NULL;
 }
 
 IV_EXPORT void IV_TIMER_INIT(struct iv_timer *_t)
