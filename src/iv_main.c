@@ -41,9 +41,30 @@ static void state_key_destructor(void *data)
 	state_destroy(st);
 }
 
+/*
+ * Serialises the process's first iv_init().  fork() waits for it (the
+ * handlers below), so a child never inherits it taken: a child whose
+ * parent forked in the middle of another thread's first iv_init() would
+ * otherwise hang in its own.
+ */
+static pthread_mutex_t first_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void first_lock_take(void)
+{
+	pthread_mutex_lock(&first_lock);
+}
+
+static void first_lock_release(void)
+{
+	pthread_mutex_unlock(&first_lock);
+}
+
 static void state_key_create(void)
 {
 	state_key_ok = !pthread_key_create(&state_key, state_key_destructor);
+	if (state_key_ok && pthread_atfork(first_lock_take, first_lock_release,
+					   first_lock_release))
+		state_key_ok = 0;
 }
 
 /*
@@ -140,8 +161,8 @@ static void choose_method(struct iv_state *st)
 
 IV_EXPORT void iv_init(void)
 {
-	static pthread_mutex_t first_lock = PTHREAD_MUTEX_INITIALIZER;
 	struct iv_state *st;
+	int chosen = 0;
 
 	pthread_once(&state_key_once, state_key_create);
 	if (!state_key_ok)
@@ -155,19 +176,20 @@ IV_EXPORT void iv_init(void)
 	iv__task_init(st);
 	iv__timer_init(st);
 
-	pthread_mutex_lock(&first_lock);
-	if (iv__method == NULL) {
-		signal(SIGPIPE, SIG_IGN);
-		signal(SIGURG, SIG_IGN);
-		raise_nofile_limit();
-		__atomic_store_n(&iv__tls_frozen, 1, __ATOMIC_RELEASE);
-		choose_method(st);
+	if (__atomic_load_n(&iv__method, __ATOMIC_ACQUIRE) == NULL) {
+		pthread_mutex_lock(&first_lock);
+		if (iv__method == NULL) {
+			signal(SIGPIPE, SIG_IGN);
+			signal(SIGURG, SIG_IGN);
+			raise_nofile_limit();
+			__atomic_store_n(&iv__tls_frozen, 1, __ATOMIC_RELEASE);
+			choose_method(st);
+			chosen = 1;
+		}
 		pthread_mutex_unlock(&first_lock);
-	} else {
-		pthread_mutex_unlock(&first_lock);
-		if (iv__method->init(st) < 0)
-			iv_fatal("iv_init: can't initialize event dispatcher");
 	}
+	if (!chosen && iv__method->init(st) < 0)
+		iv_fatal("iv_init: can't initialize event dispatcher");
 
 	iv__state = st;
 	pthread_setspecific(state_key, st);
