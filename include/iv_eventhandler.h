@@ -49,6 +49,7 @@ struct iv_eventhandler_snap {
 	unsigned int			n;
 	struct iv_eventhandler_entry	**ents;
 	struct iv_eventhandler_snap	*next;		/* pool, retired */
+	struct iv_eventhandler_snap	*all;		/* every header */
 };
 
 struct iv_eventhandler_list {
@@ -120,6 +121,8 @@ struct iv_eventhandler_test_hooks {
 			      unsigned long foreign);
 	long	fail_alloc_at;		/* n >= 0: the nth allocation fails */
 	long	allocs;
+	/* Portable path: a snapshot reference taken, not yet recorded. */
+	void	(*after_snap_get)(struct iv_eventhandler_list *list);
 };
 
 extern struct iv_eventhandler_test_hooks *iv_eventhandler__hooks;
@@ -133,6 +136,7 @@ iv_eventhandler__lookup(struct iv_eventhandler_cache *c, const char *name);
 void iv_eventhandler__attach(struct iv_eventhandler_list *list);
 void iv_eventhandler__detach(struct iv_eventhandler_list *list);
 unsigned long iv_eventhandler__retired(void);	/* for tests */
+unsigned long iv_eventhandler__snaps_in_use(void);	/* for tests */
 
 /* Native API. */
 struct iv_eventhandler_list *iv_eventhandler_find_list(const char *name);

@@ -69,6 +69,7 @@ static struct rec records = { { 0, 0, NULL }, &records, &records,
 static struct iv_eventhandler_snap *retired;		/* gc_lock */
 static unsigned long nretired;				/* gc_lock */
 static struct iv_eventhandler_snap *snap_pool;		/* pool_lock */
+static struct iv_eventhandler_snap *all_snaps;		/* pool_lock */
 static struct iv_eventhandler_entry *entry_pool;	/* pool_lock */
 static unsigned long token_counter = 1;
 static unsigned long fence_word;
@@ -79,6 +80,10 @@ static unsigned int read_kind = IV_EVENTHANDLER__KIND_PORTABLE;
 IV_EXPORT __thread struct iv_eventhandler__thread *iv_eventhandler__self
 	__attribute__((tls_model("initial-exec")));
 #define my_rec	((struct rec *)iv_eventhandler__self)
+
+/* Snapshot pins of this thread held in a pin's fallback frame (no
+ * record): invisible to the fork-time recount, which then stands back. */
+static __thread unsigned int own_pins;
 
 static void rec_destroy(void *arg);
 static void atfork_prepare(void);
@@ -229,6 +234,10 @@ static struct iv_eventhandler_snap *snap_alloc(unsigned int n)
 			return NULL;
 		}
 		__atomic_store_n(&s->refs, 0, __ATOMIC_RELAXED);
+		pthread_mutex_lock(&pool_lock);
+		s->all = all_snaps;
+		all_snaps = s;
+		pthread_mutex_unlock(&pool_lock);
 	}
 	s->ents = ents;
 	s->n = 0;
@@ -468,6 +477,9 @@ IV_EXPORT void iv_eventhandler__begin(struct iv_eventhandler_list *list,
 		if (kind == IV_EVENTHANDLER__KIND_PORTABLE) {
 			if (!snap_tryget(s))
 				continue;
+			if (unlikely(iv_eventhandler__hooks != NULL) &&
+			    iv_eventhandler__hooks->after_snap_get != NULL)
+				iv_eventhandler__hooks->after_snap_get(list);
 			if (__atomic_load_n(&list->snap, __ATOMIC_SEQ_CST) == s) {
 				__atomic_store_n(&f->snap, s, __ATOMIC_RELAXED);
 				break;
@@ -490,6 +502,8 @@ IV_EXPORT void iv_eventhandler__begin(struct iv_eventhandler_list *list,
 	if (s != NULL) {
 		p->n = s->n;
 		p->ents = s->ents;
+		if (f == &p->own)
+			own_pins++;
 	} else {
 		__atomic_store_n(&f->snap, NULL, __ATOMIC_RELEASE);
 		p->n = 0;
@@ -509,6 +523,8 @@ IV_EXPORT void iv_eventhandler__end(struct iv_eventhandler_pin *p)
 		snap_put(p->s);
 	if (f != &p->own)
 		my_rec->pub.depth--;
+	else if (p->s != NULL)
+		own_pins--;
 }
 
 /* A frame for a single call outside any snapshot (message delivery). */
@@ -1146,6 +1162,51 @@ static void atfork_parent(void)
 	unlock_all();
 }
 
+/*
+ * Portable path, in a forked child: a vanished thread may have held a
+ * snapshot reference that no frame records (taken, not yet stored; or
+ * cleared, not yet dropped).  Recount every header's references from
+ * what survives, the lists and our own frames, and free the headers
+ * that only vanished threads held.  All locks are held or free.
+ */
+static void recount_snaps(void)
+{
+	const unsigned long pooled = ~0ul;
+	struct iv_eventhandler_snap *s, *next;
+	struct rec *r = my_rec;
+	int b;
+
+	for (s = all_snaps; s != NULL; s = s->all)
+		s->refs = 0;
+	for (s = snap_pool; s != NULL; s = s->next)
+		s->refs = pooled;
+	for (b = 0; b < NBUCKETS; b++) {
+		struct iv_eventhandler_list *l, *m;
+
+		for (l = buckets[b]; l != NULL; l = l->hnext) {
+			if (l->snap != NULL)
+				l->snap->refs++;
+			for (m = l->mirrors; m != NULL; m = m->next_mirror)
+				if (m->snap != NULL)
+					m->snap->refs++;
+		}
+	}
+	for (unsigned int i = 0; r != NULL && i < r->pub.depth; i++) {
+		struct iv_eventhandler_frame *f = frame_at(r, i);
+
+		if (f->kind == IV_EVENTHANDLER__KIND_PORTABLE &&
+		    f->snap != NULL)
+			f->snap->refs++;
+	}
+	for (s = all_snaps; s != NULL; s = next) {
+		next = s->all;
+		if (s->refs == pooled)
+			s->refs = 0;
+		else if (s->refs == 0)
+			snap_free(s);
+	}
+}
+
 static void atfork_child(void)
 {
 	struct rec *r, *next;
@@ -1179,6 +1240,8 @@ static void atfork_child(void)
 						 __ATOMIC_RELAXED);
 		}
 	}
+	if (read_kind == IV_EVENTHANDLER__KIND_PORTABLE && own_pins == 0)
+		recount_snaps();
 	reclaim(0);
 }
 
@@ -1227,6 +1290,7 @@ IV_EXPORT void iv_eventhandler_shutdown(void)
 		snap_pool = s->next;
 		free(s);
 	}
+	all_snaps = NULL;
 	while (entry_pool != NULL) {
 		struct iv_eventhandler_entry *e = entry_pool;
 
@@ -1234,6 +1298,21 @@ IV_EXPORT void iv_eventhandler_shutdown(void)
 		free(e);
 	}
 	pthread_mutex_unlock(&pool_lock);
+}
+
+/* Test-only statistics: snapshot headers neither pooled nor freed. */
+IV_EXPORT unsigned long iv_eventhandler__snaps_in_use(void)
+{
+	struct iv_eventhandler_snap *s;
+	unsigned long n = 0;
+
+	pthread_mutex_lock(&pool_lock);
+	for (s = all_snaps; s != NULL; s = s->all)
+		n++;
+	for (s = snap_pool; s != NULL; s = s->next)
+		n--;
+	pthread_mutex_unlock(&pool_lock);
+	return n;
 }
 
 /* Test-only statistics: retired snapshots not yet freed. */

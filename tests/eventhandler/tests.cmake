@@ -31,11 +31,8 @@ eh_add_test(blocking NOBACKEND LABELS mt)
 eh_add_test(concurrent NOBACKEND LABELS mt slow TIMEOUT 120)
 eh_add_test(create_race NOBACKEND LABELS mt)
 eh_add_test(lost_wakeup NOBACKEND LABELS mt)
-# Known bug, not yet fixed: on the portable read path, a snapshot reference
-# taken by a thread that vanishes at fork() is leaked in the child, which
-# valgrind reports (intermittently).  Kept out of the valgrind run until the
-# child recounts snapshot references after fork.
-eh_add_test(oom_fork NOBACKEND LABELS mt novalgrind)
+eh_add_test(oom_fork NOBACKEND LABELS mt)
+eh_add_test(fork_pin_window NOBACKEND LABELS mt)
 eh_add_test(compat NOBACKEND)
 
 add_executable(test_eventhandler_static_list
