@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 /* Exit status that CTest reports as "skipped". */
 #define TEST_SKIP	77
@@ -78,5 +79,45 @@ static inline void test_begin(unsigned int seconds)
 }
 
 #define TEST_BEGIN(seconds)	test_begin(seconds)
+
+/*
+ * Waits (at most 5 s) until thread tid is blocked in a poll-family system
+ * call, that is, idle in its loop.  Tests call it before pthread_kill():
+ * ThreadSanitizer's run-time (GCC 12) defers a signal that reaches a
+ * thread outside a call it knows to be blocking, and sometimes never
+ * delivers it (reproduced without Liana: a thread leaving
+ * pthread_barrier_wait() for epoll_wait(), about 1 run in 15).
+ */
+static inline int test_in_poll(long tid)
+{
+	char path[64], buf[32];
+	FILE *f;
+	long nr;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/syscall", tid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	if (fgets(buf, sizeof(buf), f) == NULL)
+		buf[0] = 0;
+	fclose(f);
+	if (buf[0] < '0' || buf[0] > '9')
+		return 0;
+	nr = atol(buf);
+	return nr == SYS_poll || nr == SYS_ppoll || nr == SYS_epoll_wait ||
+	       nr == SYS_epoll_pwait
+#ifdef SYS_epoll_pwait2
+	       || nr == SYS_epoll_pwait2
+#endif
+	       ;
+}
+
+static inline void test_wait_in_poll(long tid)
+{
+	int i;
+
+	for (i = 0; i < 5000 && !test_in_poll(tid); i++)
+		usleep(1000);
+}
 
 #endif

@@ -27,12 +27,15 @@ static void got_event(void *cookie)
 	iv_event_raw_unregister(&ev);
 }
 
+static long main_tid;
+
 /* A second thread makes the signal arrive while the loop is blocked. */
 static void *sender(void *arg)
 {
 	pthread_t *main_thr = arg;
 
 	usleep(50000);
+	test_wait_in_poll(main_tid);
 	CHECK_EQ_INT(pthread_kill(*main_thr, SIGUSR1), 0);
 	return NULL;
 }
@@ -45,6 +48,7 @@ int main(void)
 
 	TEST_BEGIN(10);
 	iv_init();
+	main_tid = (long)iv_get_thread_id();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigusr1;

@@ -16,18 +16,19 @@
 
 #define NSIGNALS	5
 
-static volatile sig_atomic_t caught;
+static int caught;		/* atomic: the helper thread reads it */
 static struct iv_fd f;
 static struct iv_timer watchdog;
 static int delivered;
 
 static void on_usr1(int sig)
 {
-	caught++;
+	__atomic_add_fetch(&caught, 1, __ATOMIC_RELEASE);
 }
 
 struct helper {
 	pthread_t	target;
+	long		target_tid;
 	int		wfd;
 };
 
@@ -40,13 +41,15 @@ static void *helper_thread(void *arg)
 		int waited;
 
 		usleep(30 * 1000);
+		test_wait_in_poll(h->target_tid);
 		CHECK(pthread_kill(h->target, SIGUSR1) == 0);
 		/* Standard signals do not queue: wait for this one to be
 		 * taken before sending the next, however loaded the
 		 * machine is. */
-		for (waited = 0; caught < i + 1 && waited < 5000; waited++)
+		for (waited = 0; __atomic_load_n(&caught, __ATOMIC_ACQUIRE) <
+		     i + 1 && waited < 5000; waited++)
 			usleep(1000);
-		CHECK_EQ_INT(caught, i + 1);
+		CHECK_EQ_INT(__atomic_load_n(&caught, __ATOMIC_ACQUIRE), i + 1);
 	}
 	usleep(30 * 1000);
 	CHECK(write(h->wfd, "x", 1) == 1);
@@ -95,6 +98,7 @@ int main(void)
 	iv_timer_register(&watchdog);
 
 	h.target = pthread_self();
+	h.target_tid = (long)iv_get_thread_id();
 	h.wfd = fds[1];
 	CHECK(pthread_create(&thr, NULL, helper_thread, &h) == 0);
 	iv_main();

@@ -88,6 +88,7 @@ static void on_ready(void *cookie)
 {
 	if (atomic_load(&nready) == 2 && !kicked) {
 		kicked = 1;
+		test_wait_in_poll((long)catchers[0].tid);
 		CHECK_EQ_INT(pthread_kill(catchers[0].thr, SIGUSR1), 0);
 	}
 }
@@ -98,6 +99,7 @@ static void on_got(void *cookie)
 	if (ngot == 1) {
 		CHECK_EQ_INT(atomic_load(&catchers[0].calls), 1);
 		CHECK_EQ_INT(atomic_load(&catchers[1].calls), 0);
+		test_wait_in_poll((long)catchers[1].tid);
 		CHECK_EQ_INT(pthread_kill(catchers[1].thr, SIGUSR1), 0);
 	} else if (ngot == 2) {
 		/* Time for any wrongly woken registration to show up. */

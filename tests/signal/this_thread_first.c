@@ -62,6 +62,7 @@ int main(void)
 	pthread_barrier_wait(&ready);
 
 	/* The worker's loop ends once its handler has run. */
+	test_wait_in_poll((long)worker_tid);
 	CHECK_EQ_INT(pthread_kill(thr, SIGUSR1), 0);
 	CHECK_EQ_INT(pthread_join(thr, NULL), 0);
 	CHECK_EQ_INT(private_calls, 1);

@@ -24,6 +24,8 @@ static void got_shared(void *cookie)
 	shared_calls++;
 }
 
+static unsigned long worker_tid;
+
 /* Only the final, thread-directed signal may reach it. */
 static void got_private(void *cookie)
 {
@@ -38,6 +40,7 @@ static void *worker(void *arg)
 	sig_setup(&private, SIGUSR2, IV_SIGNAL_FLAG_THIS_THREAD, got_private,
 		  NULL);
 	CHECK_EQ_INT(iv_signal_register(&private), 0);
+	__atomic_store_n(&worker_tid, iv_get_thread_id(), __ATOMIC_RELEASE);
 	pthread_barrier_wait(&ready);
 
 	iv_main();
@@ -58,6 +61,7 @@ static void second_round(void *cookie)
 
 	/* Now let the worker have one, which ends its loop. */
 	__atomic_store_n(&last_round, 1, __ATOMIC_SEQ_CST);
+	test_wait_in_poll((long)__atomic_load_n(&worker_tid, __ATOMIC_ACQUIRE));
 	CHECK_EQ_INT(pthread_kill(worker_thr, SIGUSR2), 0);
 }
 
