@@ -1095,6 +1095,18 @@ IV_EXPORT void iv_notify_trigger_locked(struct iv_notify_source *src,
 	iv_notify_trigger_ex_locked(src, NULL, cnt, index, 0);
 }
 
+/* The locked part of a trigger, out of line: the fast path of the
+ * callers below then needs no stack frame. */
+static __attribute__((noinline)) void
+trigger_slow(struct core *c, const struct iv_notify_conn *strict, int cnt,
+	     int index, uint32_t extra_conde)
+{
+	LOCK(&c->S, RK_S);
+	trigger_locked(c, (const struct conn_ *)strict, cnt, index,
+		       extra_conde);
+	UNLOCK(&c->S, RK_S);
+}
+
 IV_EXPORT void iv_notify_trigger_ex(struct iv_notify_source *src,
 				    const struct iv_notify_conn *strict,
 				    int cnt, int index, uint32_t extra_conde)
@@ -1106,10 +1118,7 @@ IV_EXPORT void iv_notify_trigger_ex(struct iv_notify_source *src,
 	/* The fast path: nothing armed that this count could fire. */
 	if (__atomic_load_n(&c->tmin[index], __ATOMIC_SEQ_CST) > cnt)
 		return;
-	LOCK(&c->S, RK_S);
-	trigger_locked(c, (const struct conn_ *)strict, cnt, index,
-		       extra_conde);
-	UNLOCK(&c->S, RK_S);
+	trigger_slow(c, strict, cnt, index, extra_conde);
 }
 
 IV_EXPORT void iv_notify_trigger(struct iv_notify_source *src, int cnt,
@@ -1120,9 +1129,7 @@ IV_EXPORT void iv_notify_trigger(struct iv_notify_source *src, int cnt,
 	if ((unsigned int)index >= IV_NOTIFY_MAXCOND ||
 	    __atomic_load_n(&c->tmin[index], __ATOMIC_SEQ_CST) > cnt)
 		return;
-	LOCK(&c->S, RK_S);
-	trigger_locked(c, NULL, cnt, index, 0);
-	UNLOCK(&c->S, RK_S);
+	trigger_slow(c, NULL, cnt, index, 0);
 }
 
 IV_EXPORT void iv_notify_trigger_strict(struct iv_notify_source *src,
