@@ -26,6 +26,12 @@
  *    callbacks keep iv_main() running and nothing else does.
  * 5. Lock order: conn/arm bookkeeping -> resource lock R -> S -> E or the
  *    helper queue lock H -> ivykis internals.
+ * 6. A CALLBACK delivery queues its entry under S and E, but the endpoint's
+ *    iv_event is posted only once this thread has let go of S (every
+ *    release of S flushes): the woken loop's first act is usually to take
+ *    the resource's lock, and it would find it still held.  Until the post
+ *    is made the endpoint counts the thread in `posters`, and its owner
+ *    waits for that count to drain before it unregisters the event.
  */
 
 #include <errno.h>
@@ -192,9 +198,57 @@ struct ep {
 	int			registered;	/* ev registered, under E */
 	int			nwatch;		/* owner only */
 	int			arming;		/* owner only */
+	int			posters;	/* atomic: deferred posts */
 	struct iv_list_head	pending;
 	struct iv_event		ev;
 };
+
+/* This thread's deferred endpoint posts (design note 6). */
+#define DEFER_MAX	16
+
+static __thread struct ep *defer_ep[DEFER_MAX];
+static __thread unsigned int defer_n;
+
+static void flush_wakes(void)
+{
+	while (defer_n > 0) {
+		struct ep *ep = defer_ep[--defer_n];
+
+		iv_event_post(&ep->ev);
+		__atomic_sub_fetch(&ep->posters, 1, __ATOMIC_RELEASE);
+	}
+}
+
+/* Under E: post ep's event now, or once S is released. */
+static void ep_wake_locked(struct ep *ep)
+{
+	unsigned int i;
+
+	for (i = 0; i < defer_n; i++)
+		if (defer_ep[i] == ep)
+			return;
+	if (defer_n == DEFER_MAX) {
+		iv_event_post(&ep->ev);
+		return;
+	}
+	__atomic_add_fetch(&ep->posters, 1, __ATOMIC_RELAXED);
+	defer_ep[defer_n++] = ep;
+}
+
+/* Under E, before the event goes: no deferred post may still be aimed
+ * at it.  Our own are made now; other threads' need nothing we hold. */
+static void ep_wait_posters(struct ep *ep)
+{
+	flush_wakes();
+	while (__atomic_load_n(&ep->posters, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
+#define S_UNLOCK(c)	do {						\
+				UNLOCK(&(c)->S, RK_S);			\
+				if (defer_n)				\
+					flush_wakes();			\
+			} while (0)
 
 /* ---------------------------------------------------------------- */
 /* Small helpers. */
@@ -295,6 +349,7 @@ static void ep_sync(struct ep *ep)
 		if (iv_event_register(&ep->ev) == 0)
 			ep->registered = 1;
 	} else if (!need && ep->registered) {
+		ep_wait_posters(ep);
 		iv_event_unregister(&ep->ev);
 		ep->registered = 0;
 	}
@@ -367,6 +422,7 @@ static void ep_tls_deinit(void *_p)
 			free(e);
 	}
 	if (ep->registered) {
+		ep_wait_posters(ep);
 		iv_event_unregister(&ep->ev);
 		ep->registered = 0;
 	}
@@ -780,7 +836,7 @@ static int deliver(struct core *c, struct ent *e, uint32_t extra)
 			iv_list_add_tail(&e->qnode, &ep->pending);
 			e->queued = 1;
 		}
-		iv_event_post(&ep->ev);
+		ep_wake_locked(ep);
 		UNLOCK(&ep->E, RK_E);
 		break;
 	}
@@ -966,7 +1022,7 @@ static void async_drain(void *_c)
 			trigger_locked(c, NULL, cnt, i, 0);
 		}
 	}
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 }
 
 IV_EXPORT int iv_notify_source_init(struct iv_notify_source *src, int nconds,
@@ -1029,8 +1085,11 @@ IV_EXPORT void iv_notify_source_destroy(struct iv_notify_source *src,
 
 	LOCK(&c->S, RK_S);
 	c->dead = 1;
-	while (c->busy)
+	while (c->busy) {
+		if (defer_n)
+			flush_wakes();
 		pthread_cond_wait(&c->idle, &c->S);
+	}
 	for (i = 0; i < c->nconds; i++)
 		trigger_locked(c, NULL, INT_MAX, i, final_conde);
 	for (i = 0; i < IV_NOTIFY_MAXCOND; i++) {
@@ -1039,7 +1098,7 @@ IV_EXPORT void iv_notify_source_destroy(struct iv_notify_source *src,
 						  struct ent, link));
 		recompute_cache(c, i);
 	}
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 
 	if (c->afd >= 0) {
 		iv_fd_unregister(&c->afd_fd);
@@ -1058,6 +1117,8 @@ IV_EXPORT void iv_notify_source_lock(struct iv_notify_source *src)
 IV_EXPORT void iv_notify_source_unlock(struct iv_notify_source *src)
 {
 	pthread_mutex_unlock(&((struct core *)src->core)->S);
+	if (defer_n)
+		flush_wakes();
 }
 
 IV_EXPORT int iv_notify_check(const struct iv_notify_source *src, int index,
@@ -1104,7 +1165,7 @@ trigger_slow(struct core *c, const struct iv_notify_conn *strict, int cnt,
 	LOCK(&c->S, RK_S);
 	trigger_locked(c, (const struct conn_ *)strict, cnt, index,
 		       extra_conde);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 }
 
 IV_EXPORT void iv_notify_trigger_ex(struct iv_notify_source *src,
@@ -1174,7 +1235,7 @@ IV_EXPORT void iv_notify_remove_strict(struct iv_notify_source *src,
 
 	LOCK(&c->S, RK_S);
 	remove_locked(c, (const struct conn_ *)conn, lim);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 }
 
 IV_EXPORT void iv_notify_remove(struct iv_notify_source *src,
@@ -1210,7 +1271,7 @@ IV_EXPORT void iv_notify_source_stats(const struct iv_notify_source *src,
 
 	LOCK(&c->S, RK_S);
 	*st = c->stats;
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1437,7 +1498,7 @@ IV_EXPORT int iv_notify_handle(struct iv_notify_source *src,
 
 	LOCK(&c->S, RK_S);
 	ret = handle_locked(c, req, trig, counts, armed);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 	return ret;
 }
 
@@ -1455,11 +1516,11 @@ IV_EXPORT int iv_notify_open(struct iv_notify_conn *conn,
 		return EBADF;
 	LOCK(&c->S, RK_S);
 	if (c->dead) {
-		UNLOCK(&c->S, RK_S);
+		S_UNLOCK(c);
 		return EBADF;
 	}
 	__atomic_add_fetch(&c->refs, 1, __ATOMIC_ACQ_REL);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 	INIT_IV_LIST_HEAD(&cn->recs);
 	cn->core = c;
 	return 0;
@@ -1475,14 +1536,17 @@ IV_EXPORT int iv_notify_close(struct iv_notify_conn *conn)
 		return EBADF;
 	LOCK(&c->S, RK_S);
 	if (cn->closed) {
-		UNLOCK(&c->S, RK_S);
+		S_UNLOCK(c);
 		return EBADF;
 	}
 	cn->closed = 1;
-	while (cn->busy)
+	while (cn->busy) {
+		if (defer_n)
+			flush_wakes();
 		pthread_cond_wait(&c->idle, &c->S);
+	}
 	if (!c->dead && c->ops->conn_closed != NULL) {
-		UNLOCK(&c->S, RK_S);
+		S_UNLOCK(c);
 		c->ops->conn_closed(c->cookie, conn);
 		LOCK(&c->S, RK_S);
 	} else if (!c->dead) {
@@ -1493,7 +1557,7 @@ IV_EXPORT int iv_notify_close(struct iv_notify_conn *conn)
 					       IV_NOTIFY_CONDE_HUP);
 	}
 	remove_locked(c, cn, IV_NOTIFY_MAXCOND);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 	core_put(c);
 	return 0;
 }
@@ -1554,12 +1618,12 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 		return EBADF;
 	LOCK(&c->S, RK_S);
 	if (c->dead || cn->closed) {
-		UNLOCK(&c->S, RK_S);
+		S_UNLOCK(c);
 		return EBADF;
 	}
 	c->busy++;
 	cn->busy++;
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 
 	cur_ctx = ctx;
 	req->conn = (struct iv_notify_conn *)cn;
@@ -1581,7 +1645,7 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 			ret = handle_locked(c, req,
 					    trig | IV_NOTIFY_COND_EXTEN,
 					    counts, &armed);
-			UNLOCK(&c->S, RK_S);
+			S_UNLOCK(c);
 		}
 		if (!(req->action & IV_NOTIFY_ACTF_RECHECK) ||
 		    req->out_flags != 0 ||
@@ -1607,7 +1671,7 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 				r2 = handle_locked(c, req,
 						   trig | IV_NOTIFY_COND_EXTEN,
 						   counts, &armed);
-				UNLOCK(&c->S, RK_S);
+				S_UNLOCK(c);
 			}
 			req->action = action;
 			if (r2 == 0 && req->out_flags != 0)
@@ -1622,7 +1686,7 @@ static int arm_core(struct conn_ *cn, struct iv_notify_req *req,
 	cn->busy--;
 	if (c->busy == 0 || cn->busy == 0)
 		pthread_cond_broadcast(&c->idle);
-	UNLOCK(&c->S, RK_S);
+	S_UNLOCK(c);
 	return ret;
 }
 
@@ -2189,7 +2253,7 @@ IV_EXPORT void iv_notify_watch_unregister(struct iv_notify_watch *w)
 				ent_free(c, e);
 			}
 		}
-		UNLOCK(&c->S, RK_S);
+		S_UNLOCK(c);
 	}
 	if (iv_task_registered(&w->task))
 		iv_task_unregister(&w->task);
