@@ -45,6 +45,7 @@ struct iv_event_state {
 	int			running;	/* a batch is being run */
 	int			numevents;
 	int			drain;		/* the wake fd must be read */
+	int			oneshot;	/* woken by wake_fd() */
 	int			wfd;
 	struct iv_fd		wake;
 	struct iv_task		task;
@@ -118,6 +119,31 @@ static void got_wake(void *_es)
 	run_pending(es);
 }
 
+/*
+ * Where the poll method can re-arm an fd from another thread (epoll), the
+ * eventfd is made readable for ever and registered disarmed: a post is
+ * then one wake_fd() (EPOLL_CTL_MOD), and nothing is ever read or
+ * written.  The registration is applied at once, before any poster can
+ * try to re-arm it.
+ */
+static int oneshot_wake(struct iv_state *st, struct iv_event_state *es)
+{
+	struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
+	uint64_t one = 1;
+
+	if (iv__method->wake_fd == NULL || es->wake.fd != es->wfd)
+		return 0;
+	if (write(es->wfd, &one, sizeof(one)) != sizeof(one))
+		return 0;
+	wake->edge = IV_FD_ONESHOT;
+	if (iv__method->notify_fd_sync(st, wake) < 0) {
+		wake->edge = 0;
+		return 0;
+	}
+	es->oneshot = 1;
+	return 1;
+}
+
 static struct iv_event_state *state_get(struct iv_state *st)
 {
 	struct iv_event_state *es = st->ev;
@@ -144,12 +170,13 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	es->wake.cookie = es;
 	es->wake.handler_in = got_wake;
 	iv_fd_register(&es->wake);
-	if (iv__method->edge_triggered && rfd == wfd) {
+	if (!oneshot_wake(st, es)) {
 		struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
 
-		wake->edge = 1;
-	} else {
-		es->drain = 1;
+		if (iv__method->edge_triggered && rfd == wfd)
+			wake->edge = IV_FD_EDGE;
+		else
+			es->drain = 1;
 	}
 
 	IV_TASK_INIT(&es->task);
@@ -275,7 +302,11 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 		 * the write first, so that it waits for us. */
 		__atomic_add_fetch(&es->writers, 1, __ATOMIC_RELAXED);
 		iv__spin_unlock(&es->lock);
-		iv__event_fds_post(es->wake.fd, es->wfd);
+		if (es->oneshot)
+			iv__method->wake_fd(es->st,
+					    (struct iv_fd_ *)&es->wake);
+		else
+			iv__event_fds_post(es->wake.fd, es->wfd);
 		__atomic_sub_fetch(&es->writers, 1, __ATOMIC_RELEASE);
 		return;
 	}

@@ -34,9 +34,17 @@
  *    a thread for cross-thread iv_events (fd->edge).  Every write to an
  *    eventfd is a new edge, so it never needs reading: one system call
  *    per wake-up instead of two.
+ *    Now only a fallback: see 8.
  * 7. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
  *    syslog-ng boot hang): deadlines at or before now are never armed,
  *    the wait is simply not blocking.
+ * 8. Better still, the eventfd of a thread's iv_events is kept readable
+ *    and registered EPOLLONESHOT without events: a poster re-arms it with
+ *    EPOLL_CTL_MOD from its own thread (epoll_ctl is safe against a
+ *    concurrent epoll_wait), and the event reported disarms it again.
+ *    Still one system call per wake-up, and a cheaper one: B3a one-CPU
+ *    ping-pong, bare epoll and eventfd, 6.32 us with a write, 6.07 us
+ *    with EPOLL_CTL_MOD (ivykis does the same).
  */
 
 #include <stdlib.h>
@@ -124,8 +132,10 @@ static int apply(struct iv_epoll_state *e, struct iv_fd_ *fd)
 
 	memset(&ev, 0, sizeof(ev));
 	ev.events = band_events(fd->wanted_bands);
-	if (fd->edge)
+	if (fd->edge == IV_FD_EDGE)
 		ev.events |= EPOLLET;
+	else if (fd->edge == IV_FD_ONESHOT)
+		ev.events = EPOLLONESHOT;	/* disarmed until wake_fd() */
 	ev.data.ptr = fd;
 	do {
 		ret = epoll_ctl(e->epfd, op, fd->fd, &ev);
@@ -193,6 +203,18 @@ static void epoll_unregister_fd(struct iv_state *st, struct iv_fd_ *fd)
 		iv_fatal("iv_fd_unregister: fd %d was closed or changed while "
 			 "registered: got error %d[%s]", fd->fd, -err,
 			 strerror(-err));
+}
+
+static void epoll_wake_fd(struct iv_state *st, struct iv_fd_ *fd)
+{
+	struct epoll_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | EPOLLONESHOT;
+	ev.data.ptr = fd;
+	if (epoll_ctl(st->u.epoll.epfd, EPOLL_CTL_MOD, fd->fd, &ev) < 0)
+		iv_fatal("iv_event_post: epoll_ctl got error %d[%s]", errno,
+			 strerror(errno));
 }
 
 /* Collect what one epoll_wait() returned. */
@@ -318,6 +340,7 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd = {
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
 	.edge_triggered	= 1,
+	.wake_fd	= epoll_wake_fd,
 };
 
 const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
@@ -329,4 +352,5 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
 	.edge_triggered	= 1,
+	.wake_fd	= epoll_wake_fd,
 };
