@@ -203,6 +203,22 @@ struct ep {
 	struct iv_event		ev;
 };
 
+/*
+ * S and E are held for short stretches by a producer and a consumer on
+ * different CPUs: spin a little before sleeping (glibc's adaptive mutex),
+ * which saves the futex calls of most collisions (W2 at burst 16: 0.31
+ * futex calls per item with a plain mutex).
+ */
+static void init_adaptive(pthread_mutex_t *m)
+{
+	pthread_mutexattr_t a;
+
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_settype(&a, PTHREAD_MUTEX_ADAPTIVE_NP);
+	pthread_mutex_init(m, &a);
+	pthread_mutexattr_destroy(&a);
+}
+
 /* This thread's deferred endpoint posts (design note 6). */
 #define DEFER_MAX	16
 
@@ -453,7 +469,7 @@ static struct ep *ep_get(void)
 	ep = calloc(1, sizeof(*ep));
 	if (ep == NULL)
 		return NULL;
-	pthread_mutex_init(&ep->E, NULL);
+	init_adaptive(&ep->E);
 	ep->refs = 1;
 	INIT_IV_LIST_HEAD(&ep->pending);
 	IV_EVENT_INIT(&ep->ev);
@@ -1041,7 +1057,7 @@ IV_EXPORT int iv_notify_source_init(struct iv_notify_source *src, int nconds,
 	c = calloc(1, sizeof(*c));
 	if (c == NULL)
 		return ENOMEM;
-	pthread_mutex_init(&c->S, NULL);
+	init_adaptive(&c->S);
 	pthread_cond_init(&c->idle, NULL);
 	c->refs = 1;
 	c->nconds = nconds;
