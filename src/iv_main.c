@@ -232,8 +232,6 @@ IV_EXPORT void iv_main(void)
 			deadline = INT64_MAX;
 
 		iv__method->poll(st, deadline);
-		st->now_valid = 0;
-
 		if (!iv_list_empty(&st->active))
 			iv__fd_run_active(st);
 	}

@@ -20,6 +20,8 @@ struct iv_epoll_state {
 	struct iv_list_head	notify;		/* fds with a pending update */
 	struct epoll_event	*events;
 	int			events_cap;
+	int			nready;		/* events[] still to dispatch */
+	int			dispatching;	/* inside dispatch() */
 };
 
 /* State of the "poll" and "ppoll" methods. */
@@ -50,8 +52,9 @@ struct iv_fd_poll_method {
 	/*
 	 * Wait until an fd is ready or the deadline (CLOCK_MONOTONIC ns;
 	 * INT64_MAX: none; <= now: do not block) has passed, and hand every
-	 * ready fd to iv__fd_make_ready().  Pending kernel updates are
-	 * applied first.  EINTR just ends the wait.
+	 * ready fd to iv__fd_make_ready(), or run its handlers itself.
+	 * Pending kernel updates are applied first.  The cached time is
+	 * invalidated as soon as the wait returns.  EINTR just ends it.
 	 */
 	void		(*poll)(struct iv_state *st, int64_t deadline);
 

@@ -158,6 +158,7 @@ static void poll_poll(struct iv_state *st, int64_t deadline)
 	int n;
 
 	n = poll(p->pfds, p->num, iv__timeout_ms(st, deadline));
+	st->now_valid = 0;
 	if (n < 0) {
 		if (errno == EINTR)
 			return;
@@ -177,6 +178,7 @@ static void ppoll_poll(struct iv_state *st, int64_t deadline)
 	ts.tv_sec = ns / 1000000000;
 	ts.tv_nsec = ns % 1000000000;
 	n = ppoll(p->pfds, p->num, ns < 0 ? NULL : &ts, NULL);
+	st->now_valid = 0;
 	if (n < 0) {
 		if (errno == EINTR)
 			return;
