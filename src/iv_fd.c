@@ -64,20 +64,7 @@ void iv__fd_run_active(struct iv_state *st)
 		iv_list_del_init(&fd->list_active);
 		bands = fd->ready_bands;
 		fd->ready_bands = 0;
-		st->handled_fd = fd;
-
-		if ((bands & MASKERR) && fd->handler_err != NULL) {
-			fd->handler_err(fd->cookie);
-			if (st->handled_fd == NULL)
-				continue;
-		}
-		if ((bands & MASKIN) && fd->handler_in != NULL) {
-			fd->handler_in(fd->cookie);
-			if (st->handled_fd == NULL)
-				continue;
-		}
-		if ((bands & MASKOUT) && fd->handler_out != NULL)
-			fd->handler_out(fd->cookie);
+		iv__fd_call(st, fd, bands);
 	}
 	st->handled_fd = NULL;
 }

@@ -198,6 +198,30 @@ static inline int64_t iv__ts_to_ns(const struct timespec *ts)
 void iv__fd_init(struct iv_state *st);
 void iv__fd_make_ready(struct iv_state *st, struct iv_fd_ *fd, int bands);
 void iv__fd_run_active(struct iv_state *st);
+
+/*
+ * Calls fd's handlers for its ready bands: err, then in, then out, each
+ * only if set at that moment.  A handler may unregister (and free) fd;
+ * iv_fd_unregister() then clears st->handled_fd, and nothing more of fd
+ * is touched.  The caller clears st->handled_fd after its batch.
+ */
+static inline void iv__fd_call(struct iv_state *st, struct iv_fd_ *fd,
+			       unsigned int bands)
+{
+	st->handled_fd = fd;
+	if ((bands & MASKERR) && fd->handler_err != NULL) {
+		fd->handler_err(fd->cookie);
+		if (st->handled_fd == NULL)
+			return;
+	}
+	if ((bands & MASKIN) && fd->handler_in != NULL) {
+		fd->handler_in(fd->cookie);
+		if (st->handled_fd == NULL)
+			return;
+	}
+	if ((bands & MASKOUT) && fd->handler_out != NULL)
+		fd->handler_out(fd->cookie);
+}
 int iv__fd_kernel_error(struct iv_state *st, struct iv_fd_ *fd, int err);
 
 /* iv_task.c */

@@ -337,20 +337,7 @@ static __attribute__((noinline)) void dispatch_batch(struct iv_state *st)
 			}
 			continue;
 		}
-		st->handled_fd = fd;
-
-		if ((bands & MASKERR) && fd->handler_err != NULL) {
-			fd->handler_err(fd->cookie);
-			if (st->handled_fd == NULL)
-				continue;
-		}
-		if ((bands & MASKIN) && fd->handler_in != NULL) {
-			fd->handler_in(fd->cookie);
-			if (st->handled_fd == NULL)
-				continue;
-		}
-		if ((bands & MASKOUT) && fd->handler_out != NULL)
-			fd->handler_out(fd->cookie);
+		iv__fd_call(st, fd, bands);
 	}
 	st->handled_fd = NULL;
 	e->dispatching = 0;
