@@ -90,14 +90,8 @@ static void run_pending(struct iv_event_state *es)
 		iv_list_del_init(&ev->list);
 		__atomic_fetch_and((uintptr_t *)&ev->owner, ~PENDING,
 				   __ATOMIC_SEQ_CST);
-#if !defined(IV_EVENT_CHECKED_POST)
-		/* The fence iv_event_post's early return pairs with.  On x86
-		 * the locked fetch-and above is already a full barrier. */
-#if defined(__x86_64__) || defined(__i386__)
-		__atomic_signal_fence(__ATOMIC_SEQ_CST);
-#else
+#ifndef IV_EVENT_CHECKED_POST
 		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-#endif
 #endif
 		ev->handler(ev->cookie);
 	}
@@ -286,18 +280,12 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 	 * line.  The fence pairs with the one after the owner clears the
 	 * bit: either we see the bit cleared (and post below), or the
 	 * owner's handler call, which starts after its fence, sees
-	 * everything we wrote before ours.  A first plain look that finds
-	 * the bit clear goes straight to the fetch-or (itself a full
-	 * barrier), so a post that does wake the owner pays one locked
-	 * instruction, not two.
+	 * everything we wrote before ours.
 	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_load_n((uintptr_t *)&self->owner, __ATOMIC_RELAXED) &
-	    PENDING) {
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		if (__atomic_load_n((uintptr_t *)&self->owner,
-				    __ATOMIC_RELAXED) & PENDING)
-			return;
-	}
+	    PENDING)
+		return;
 #endif
 	owner = __atomic_fetch_or((uintptr_t *)&self->owner, PENDING,
 				  __ATOMIC_ACQ_REL);
