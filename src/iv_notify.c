@@ -225,7 +225,7 @@ static void init_adaptive(pthread_mutex_t *m)
 static __thread struct ep *defer_ep[DEFER_MAX];
 static __thread unsigned int defer_n;
 
-static void flush_wakes(void)
+static void post_deferred(void)
 {
 	while (defer_n > 0) {
 		struct ep *ep = defer_ep[--defer_n];
@@ -233,6 +233,13 @@ static void flush_wakes(void)
 		iv_event_post(&ep->ev);
 		__atomic_sub_fetch(&ep->posters, 1, __ATOMIC_RELEASE);
 	}
+}
+
+/* Makes this thread's deferred posts, if any. */
+static inline void flush_wakes(void)
+{
+	if (defer_n)
+		post_deferred();
 }
 
 /* Under E: post ep's event now, or once S is released. */
@@ -262,8 +269,7 @@ static void ep_wait_posters(struct ep *ep)
 
 #define S_UNLOCK(c)	do {						\
 				UNLOCK(&(c)->S, RK_S);			\
-				if (defer_n)				\
-					flush_wakes();			\
+				flush_wakes();				\
 			} while (0)
 
 /* ---------------------------------------------------------------- */
@@ -1102,8 +1108,7 @@ IV_EXPORT void iv_notify_source_destroy(struct iv_notify_source *src,
 	LOCK(&c->S, RK_S);
 	c->dead = 1;
 	while (c->busy) {
-		if (defer_n)
-			flush_wakes();
+		flush_wakes();
 		pthread_cond_wait(&c->idle, &c->S);
 	}
 	for (i = 0; i < c->nconds; i++)
@@ -1133,8 +1138,7 @@ IV_EXPORT void iv_notify_source_lock(struct iv_notify_source *src)
 IV_EXPORT void iv_notify_source_unlock(struct iv_notify_source *src)
 {
 	pthread_mutex_unlock(&((struct core *)src->core)->S);
-	if (defer_n)
-		flush_wakes();
+	flush_wakes();
 }
 
 IV_EXPORT int iv_notify_check(const struct iv_notify_source *src, int index,
@@ -1557,8 +1561,7 @@ IV_EXPORT int iv_notify_close(struct iv_notify_conn *conn)
 	}
 	cn->closed = 1;
 	while (cn->busy) {
-		if (defer_n)
-			flush_wakes();
+		flush_wakes();
 		pthread_cond_wait(&c->idle, &c->S);
 	}
 	if (!c->dead && c->ops->conn_closed != NULL) {

@@ -37,7 +37,7 @@ struct iv_fd_ {
 
 	struct iv_list_head	list_active;	/* on the ready batch */
 	struct iv_list_head	list_notify;	/* kernel update pending */
-	int			index;		/* poll: slot, else -1 */
+	int			index;		/* poll: slot; epoll: batch slot; else -1 */
 	uint8_t			registered;
 	uint8_t			ready_bands;	/* collected, not dispatched */
 	uint8_t			wanted_bands;	/* from the handlers */
