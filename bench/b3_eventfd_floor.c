@@ -1,39 +1,72 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 The Liana authors. */
-/* B3a floor: the same ping-pong with two raw eventfds and no library. */
+/* B3a floor: the same ping-pong with raw eventfds and no library. */
 
 /*
- * Usage: b3_eventfd_floor [R [pinned|unpinned]]   (defaults 100000 unpinned)
+ * Usage: b3_eventfd_floor [R [pinned|unpinned [read|mod|write]]]
+ *        (defaults 100000 unpinned read)
  *
- * Each thread blocks in read(2) on its own eventfd and answers with a
- * write(2) to the other one.  No event loop can do a round trip with
- * fewer system calls, so this is the floor for B3a.
+ * read:  each thread blocks in read(2) on its own eventfd and answers
+ *        with a write(2) to the other one.  No event loop can do a round
+ *        trip with fewer system calls, so this is the floor for B3a.
+ * mod:   each thread blocks in epoll_wait(2) on its own epoll set, which
+ *        holds one eventfd, kept readable and registered EPOLLONESHOT
+ *        without events; the other thread wakes it by re-arming that
+ *        eventfd with EPOLL_CTL_MOD (what iv_event does under epoll).
+ * write: the same epoll sets, the eventfd edge-triggered and never read,
+ *        woken by a write(2).
+ * The epoll modes are what waiting in epoll_wait costs by itself, with no
+ * library: their distance to "read" is the kernel's, and B3a's distance
+ * to them is the library's own.
  */
 
 #include <stdint.h>
+#include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 #include "bench_thread.h"
 
-static int efd_a;
-static int efd_b;
+enum { WAIT_READ, WAIT_MOD, WAIT_WRITE };
+
+static const char *const mode_names[] = { "read", "mod", "write" };
+static const char *const method_names[] = {
+	"eventfd", "epoll-mod", "epoll-write",
+};
+
+static int efd[2];
+static int epfd[2];
 static long rounds;
 static int pin;
+static int mode;
 
-static void wait_for(int fd)
+static void wait_for(int side)
 {
+	struct epoll_event ev;
 	uint64_t v;
 
-	if (read(fd, &v, sizeof(v)) != sizeof(v))
-		bench_die("read");
+	if (mode == WAIT_READ) {
+		if (read(efd[side], &v, sizeof(v)) != sizeof(v))
+			bench_die("read");
+	} else if (epoll_wait(epfd[side], &ev, 1, -1) != 1) {
+		bench_die("epoll_wait");
+	}
 }
 
-static void kick(int fd)
+static void kick(int side)
 {
+	struct epoll_event ev;
 	uint64_t v = 1;
 
-	if (write(fd, &v, sizeof(v)) != sizeof(v))
-		bench_die("write");
+	if (mode != WAIT_MOD) {
+		if (write(efd[side], &v, sizeof(v)) != sizeof(v))
+			bench_die("write");
+		return;
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | EPOLLONESHOT;
+	if (epoll_ctl(epfd[side], EPOLL_CTL_MOD, efd[side], &ev) < 0)
+		bench_die("epoll_ctl");
 }
 
 void bench_region_peer(void);
@@ -43,8 +76,8 @@ BENCH_REGION void bench_region_peer(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		wait_for(efd_b);
-		kick(efd_a);
+		wait_for(1);
+		kick(0);
 	}
 }
 
@@ -63,11 +96,43 @@ BENCH_REGION long bench_region(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		kick(efd_b);
-		wait_for(efd_a);
+		kick(1);
+		wait_for(0);
 	}
 
 	return rounds;
+}
+
+static void setup(int side)
+{
+	struct epoll_event ev;
+	uint64_t one = 1;
+
+	efd[side] = eventfd(0, EFD_CLOEXEC |
+			    (mode == WAIT_READ ? 0 : EFD_NONBLOCK));
+	if (efd[side] < 0)
+		bench_die("eventfd");
+	if (mode == WAIT_READ)
+		return;
+
+	epfd[side] = epoll_create1(EPOLL_CLOEXEC);
+	if (epfd[side] < 0)
+		bench_die("epoll_create1");
+	memset(&ev, 0, sizeof(ev));
+	if (mode == WAIT_WRITE)
+		ev.events = EPOLLIN | EPOLLET;
+	else if (write(efd[side], &one, sizeof(one)) != sizeof(one))
+		bench_die("write");
+	if (epoll_ctl(epfd[side], EPOLL_CTL_ADD, efd[side], &ev) < 0)
+		bench_die("epoll_ctl");
+}
+
+static int parse_mode(const char *arg)
+{
+	for (int m = 0; m < 3; m++)
+		if (arg == NULL || !strcmp(arg, mode_names[m]))
+			return m;
+	return -1;
 }
 
 int main(int argc, char **argv)
@@ -79,16 +144,16 @@ int main(int argc, char **argv)
 
 	rounds = argc > 1 ? atol(argv[1]) : 100000;
 	pin = bench_parse_pin(argc > 2 ? argv[2] : NULL);
-	if (rounds < 1) {
-		fprintf(stderr, "usage: %s [R [pinned|unpinned]]\n", argv[0]);
+	mode = parse_mode(argc > 3 ? argv[3] : NULL);
+	if (rounds < 1 || mode < 0) {
+		fprintf(stderr, "usage: %s [R [pinned|unpinned "
+			"[read|mod|write]]]\n", argv[0]);
 		return 1;
 	}
 
 	bench_maybe_pin(pin);
-	efd_a = eventfd(0, EFD_CLOEXEC);
-	efd_b = eventfd(0, EFD_CLOEXEC);
-	if (efd_a < 0 || efd_b < 0)
-		bench_die("eventfd");
+	setup(0);
+	setup(1);
 	if (pthread_create(&tb, NULL, thread_b, NULL))
 		bench_die("pthread_create");
 
@@ -97,13 +162,16 @@ int main(int argc, char **argv)
 	t1 = bench_wall_ns();
 	pthread_join(tb, NULL);
 
-	printf("bench=B3a-floor lib=%s method=eventfd pin=%s "
+	printf("bench=B3a-floor lib=%s method=%s pin=%s "
 	       "us_per_roundtrip=%.3f events=%ld\n", bench_lib_name(),
-	       pin ? "pinned" : "unpinned", (double)(t1 - t0) / done / 1000.0,
-	       done);
+	       method_names[mode], pin ? "pinned" : "unpinned",
+	       (double)(t1 - t0) / done / 1000.0, done);
 
-	close(efd_a);
-	close(efd_b);
+	for (int side = 0; side < 2; side++) {
+		if (mode != WAIT_READ)
+			close(epfd[side]);
+		close(efd[side]);
+	}
 
 	return 0;
 }
