@@ -6,12 +6,13 @@
  * Protocol.
  *
  * 1. Each thread with registered events has one struct iv_event_state:
- *    a pending list under a spinlock (held for a few instructions), and one wake-up descriptor (an
- *    eventfd; a pipe where there is none) shared by all its events.  A
- *    same-thread post wakes the loop with an internal task instead, which
- *    costs no system call.  Under epoll the eventfd is edge-triggered and
- *    never read, so a cross-thread wake-up costs the poster one write(2)
- *    and the owner nothing beyond the epoll_wait() it was in anyway.
+ *    a pending list under a spinlock (held for a few instructions), and
+ *    one wake-up descriptor (an eventfd; a pipe where there is none)
+ *    shared by all its events.  A same-thread post wakes the loop with an
+ *    internal task instead, which costs no system call.  Under epoll the
+ *    eventfd is kept readable and never read (oneshot_wake() below), so a
+ *    cross-thread wake-up costs the poster one epoll_ctl(2) and the owner
+ *    nothing beyond the epoll_wait() it was in anyway.
  * 2. An event's owner field points at that state; its bit 0 is the
  *    "pending" flag.  A post sets the flag with one atomic fetch-or: if
  *    it was already set, the post is absorbed without taking any lock
@@ -170,14 +171,8 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	es->wake.cookie = es;
 	es->wake.handler_in = got_wake;
 	iv_fd_register(&es->wake);
-	if (!oneshot_wake(st, es)) {
-		struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
-
-		if (iv__method->edge_triggered && rfd == wfd)
-			wake->edge = IV_FD_EDGE;
-		else
-			es->drain = 1;
-	}
+	if (!oneshot_wake(st, es))
+		es->drain = 1;
 
 	IV_TASK_INIT(&es->task);
 	es->task.cookie = es;

@@ -44,12 +44,12 @@ struct iv_fd_ {
 	uint8_t			kernel_bands;	/* what the kernel has */
 	uint8_t			in_kernel;	/* the kernel knows the fd */
 	uint8_t			dead;		/* the kernel said EBADF */
-	uint8_t			edge;		/* internal: IV_FD_EDGE, _ONESHOT */
+	uint8_t			edge;		/* internal: IV_FD_ONESHOT or 0 */
 };
 
-/* iv_fd_.edge, for internal wake-up eventfds only. */
-#define IV_FD_EDGE	1	/* edge-triggered: each write wakes once */
-#define IV_FD_ONESHOT	2	/* readable for ever, armed by wake_fd() */
+/* iv_fd_.edge, for internal wake-up eventfds only: readable for ever,
+ * registered disarmed, armed by the poll method's wake_fd(). */
+#define IV_FD_ONESHOT	2
 
 /* Private twin of struct iv_task. */
 struct iv_task_ {

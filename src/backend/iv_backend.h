@@ -79,10 +79,6 @@ struct iv_fd_poll_method {
 	/* Release st->u. */
 	void		(*deinit)(struct iv_state *st);
 
-	/* Nonzero if it honours fd->edge == IV_FD_EDGE (internal eventfds
-	 * that are never read: each write is one wake-up). */
-	int		edge_triggered;
-
 	/*
 	 * Optional, for an fd registered with fd->edge == IV_FD_ONESHOT (an
 	 * eventfd that is kept readable): make it report once in st's next

@@ -30,15 +30,12 @@
  *    which costs one early wake-up instead of one timerfd_settime() per
  *    job (found with syslog-ng's iv_work workers).  It is never armed
  *    for a zero timeout (pending tasks), so a busy loop pays nothing.
- * 6. EPOLLET is used for one thing only: the internal eventfd that wakes
- *    a thread for cross-thread iv_events (fd->edge).  Every write to an
- *    eventfd is a new edge, so it never needs reading: one system call
- *    per wake-up instead of two.
- *    Now only a fallback: see 8.
+ * 6. (EPOLLET for the iv_event eventfd, each write a new edge, was
+ *    replaced by 8; where 8 cannot be set up the eventfd is read.)
  * 7. A timerfd deadline of {0, 0} would disarm it (ivykis issue 11, the
  *    syslog-ng boot hang): deadlines at or before now are never armed,
  *    the wait is simply not blocking.
- * 8. Better still, the eventfd of a thread's iv_events is kept readable
+ * 8. The eventfd of a thread's iv_events is kept readable
  *    and registered EPOLLONESHOT without events: a poster re-arms it with
  *    EPOLL_CTL_MOD from its own thread (epoll_ctl is safe against a
  *    concurrent epoll_wait), and the event reported disarms it again.
@@ -132,9 +129,7 @@ static int apply(struct iv_epoll_state *e, struct iv_fd_ *fd)
 
 	memset(&ev, 0, sizeof(ev));
 	ev.events = band_events(fd->wanted_bands);
-	if (fd->edge == IV_FD_EDGE)
-		ev.events |= EPOLLET;
-	else if (fd->edge == IV_FD_ONESHOT)
+	if (fd->edge == IV_FD_ONESHOT)
 		ev.events = EPOLLONESHOT;	/* disarmed until wake_fd() */
 	ev.data.ptr = fd;
 	do {
@@ -275,8 +270,9 @@ static void maybe_grow(struct iv_epoll_state *e, int n)
  * events become its bands, and the fd remembers its slot, so that
  * unregistering it (from an earlier handler of the batch) empties the
  * slot.  No list insertion per ready fd (B1 A=100: 123 -> 88 Ir per
- * event, with the table above and the input-only path below).  Inside a dispatch (a handler running a nested iv_main()) the
- * array is in use: queue on st->active instead.
+ * event, with the table above and the input-only path below).  Inside
+ * a dispatch (a handler running a nested iv_main()) the array is in
+ * use: queue on st->active instead.
  */
 static void collect(struct iv_state *st, int n)
 {
@@ -425,7 +421,6 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd = {
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
-	.edge_triggered	= 1,
 	.wake_fd	= epoll_wake_fd,
 };
 
@@ -437,6 +432,5 @@ const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
-	.edge_triggered	= 1,
 	.wake_fd	= epoll_wake_fd,
 };
