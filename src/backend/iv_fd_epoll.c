@@ -265,33 +265,51 @@ static void maybe_grow(struct iv_epoll_state *e, int n)
 	}
 }
 
+static __attribute__((noinline, cold)) void wait_failed(const char *who)
+{
+	iv_fatal("%s: got error %d[%s]", who, errno, strerror(errno));
+}
+
+/*
+ * The wait of a nested iv_main() (run by a handler of the batch being
+ * dispatched): into an array of its own, since events[] still holds the
+ * rest of the outer batch, and onto st->active.
+ */
+static __attribute__((noinline, cold)) void
+wait_nested(struct iv_state *st, int timeout, const char *who)
+{
+	struct iv_epoll_state *e = &st->u.epoll;
+	struct epoll_event ev[64];
+	int n;
+
+	n = epoll_wait(e->epfd, ev, 64, timeout);
+	st->now_valid = 0;
+	if (n < 0) {
+		if (errno != EINTR)
+			wait_failed(who);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		struct iv_fd_ *fd = ev[i].data.ptr;
+
+		if (fd == TIMERFD_MARK)
+			read_timerfd(e);
+		else
+			iv__fd_make_ready(st, fd, events_to_bands(ev[i].events));
+	}
+}
+
 /*
  * Keep what one epoll_wait() returned for dispatch_batch(): each entry's
  * events become its bands, and the fd remembers its slot, so that
  * unregistering it (from an earlier handler of the batch) empties the
  * slot.  No list insertion per ready fd (B1 A=100: 123 -> 88 Ir per
- * event, with the table above and the input-only path below).  Inside
- * a dispatch (a handler running a nested iv_main()) the array is in
- * use: queue on st->active instead.
+ * event, with the table above and the input-only path below).
  */
 static void collect(struct iv_state *st, int n)
 {
 	struct iv_epoll_state *e = &st->u.epoll;
 	struct epoll_event *ev = e->events;
-
-	if (e->dispatching) {
-		for (int i = 0; i < n; i++) {
-			struct iv_fd_ *fd = ev[i].data.ptr;
-
-			if (fd == TIMERFD_MARK)
-				read_timerfd(e);
-			else
-				iv__fd_make_ready(st, fd,
-						  events_to_bands(ev[i].events));
-		}
-		maybe_grow(e, n);
-		return;
-	}
 
 	for (int i = 0; i < n; i++) {
 		struct iv_fd_ *fd = ev[i].data.ptr;
@@ -345,12 +363,16 @@ static void wait_events(struct iv_state *st, int timeout, const char *who)
 	struct iv_epoll_state *e = &st->u.epoll;
 	int n;
 
+	if (unlikely(e->dispatching)) {
+		wait_nested(st, timeout, who);
+		return;
+	}
 	n = epoll_wait(e->epfd, e->events, e->events_cap, timeout);
 	st->now_valid = 0;
 	if (n < 0) {
-		if (errno == EINTR)
-			return;
-		iv_fatal("%s: got error %d[%s]", who, errno, strerror(errno));
+		if (errno != EINTR)
+			wait_failed(who);
+		return;
 	}
 	collect(st, n);
 	if (e->nready)
