@@ -3,8 +3,8 @@
 /* B3a floor: the same ping-pong with raw eventfds and no library. */
 
 /*
- * Usage: b3_eventfd_floor [R [pinned|unpinned [read|mod|write]]]
- *        (defaults 100000 unpinned read)
+ * Usage: b3_eventfd_floor [R [pinned|unpinned [read|mod|write [KD [WD]]]]]
+ *        (defaults 100000 unpinned read 0 0)
  *
  * read:  each thread blocks in read(2) on its own eventfd and answers
  *        with a write(2) to the other one.  No event loop can do a round
@@ -18,6 +18,12 @@
  * The epoll modes are what waiting in epoll_wait costs by itself, with no
  * library: their distance to "read" is the kernel's, and B3a's distance
  * to them is the library's own.
+ *
+ * KD, WD: make each wake-up (KD) and each wait (WD) through that many
+ * extra nested calls, as a library's loop and handlers would.  When a
+ * thread is switched out inside the system call, every return it makes
+ * afterwards pays for the kernel's refill of the return stack buffer:
+ * this measures what a frame costs (docs/ARCHITECTURE.md, "Call depth").
  */
 
 #include <stdint.h>
@@ -39,6 +45,9 @@ static int epfd[2];
 static long rounds;
 static int pin;
 static int mode;
+static int kick_depth;
+static int wait_depth;
+static volatile int frames;
 
 static void wait_for(int side)
 {
@@ -69,6 +78,20 @@ static void kick(int side)
 		bench_die("epoll_ctl");
 }
 
+/* side's wake-up (wait = 0) or wait (1), depth calls further down. */
+static __attribute__((noinline)) void nest(int depth, int side, int wait)
+{
+	if (depth == 0) {
+		if (wait)
+			wait_for(side);
+		else
+			kick(side);
+	} else {
+		nest(depth - 1, side, wait);
+	}
+	frames++;	/* no tail call: each level returns */
+}
+
 void bench_region_peer(void);
 
 BENCH_REGION void bench_region_peer(void)
@@ -76,8 +99,14 @@ BENCH_REGION void bench_region_peer(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		wait_for(1);
-		kick(0);
+		if (wait_depth)
+			nest(wait_depth, 1, 1);
+		else
+			wait_for(1);
+		if (kick_depth)
+			nest(kick_depth, 0, 0);
+		else
+			kick(0);
 	}
 }
 
@@ -96,8 +125,14 @@ BENCH_REGION long bench_region(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		kick(1);
-		wait_for(0);
+		if (kick_depth)
+			nest(kick_depth, 1, 0);
+		else
+			kick(1);
+		if (wait_depth)
+			nest(wait_depth, 0, 1);
+		else
+			wait_for(0);
 	}
 
 	return rounds;
@@ -145,9 +180,11 @@ int main(int argc, char **argv)
 	rounds = argc > 1 ? atol(argv[1]) : 100000;
 	pin = bench_parse_pin(argc > 2 ? argv[2] : NULL);
 	mode = parse_mode(argc > 3 ? argv[3] : NULL);
-	if (rounds < 1 || mode < 0) {
+	kick_depth = argc > 4 ? atoi(argv[4]) : 0;
+	wait_depth = argc > 5 ? atoi(argv[5]) : 0;
+	if (rounds < 1 || mode < 0 || kick_depth < 0 || wait_depth < 0) {
 		fprintf(stderr, "usage: %s [R [pinned|unpinned "
-			"[read|mod|write]]]\n", argv[0]);
+			"[read|mod|write [KD [WD]]]]]\n", argv[0]);
 		return 1;
 	}
 
@@ -162,10 +199,10 @@ int main(int argc, char **argv)
 	t1 = bench_wall_ns();
 	pthread_join(tb, NULL);
 
-	printf("bench=B3a-floor lib=%s method=%s pin=%s "
+	printf("bench=B3a-floor lib=%s method=%s pin=%s depth=%d/%d "
 	       "us_per_roundtrip=%.3f events=%ld\n", bench_lib_name(),
-	       method_names[mode], pin ? "pinned" : "unpinned",
-	       (double)(t1 - t0) / done / 1000.0, done);
+	       method_names[mode], pin ? "pinned" : "unpinned", kick_depth,
+	       wait_depth, (double)(t1 - t0) / done / 1000.0, done);
 
 	for (int side = 0; side < 2; side++) {
 		if (mode != WAIT_READ)
