@@ -35,96 +35,49 @@
  */
 
 #include <stdlib.h>
+#include <string.h>
 #include <iv_event.h>
 #include "iv_private.h"
-
-struct iv_event_state {
-	int			lock;		/* iv__spin_lock */
-	int			writers;	/* wake-up writes under way */
-	struct iv_list_head	pending;	/* under lock */
-	struct iv_state		*st;
-	int			running;	/* a batch is being run */
-	int			numevents;
-	int			drain;		/* the wake fd must be read */
-	int			oneshot;	/* woken by wake_fd() */
-	int			wfd;
-	struct iv_fd		wake;
-	struct iv_task		task;
-};
-
-#define PENDING		((uintptr_t)1)
-
-/*
- * iv_event_post() returns early, without a read-modify-write, when the
- * event is already pending.  ThreadSanitizer does not model the fences
- * that make that safe, so its builds take the checked path only.
- */
-#if defined(__SANITIZE_THREAD__) && !defined(IV_EVENT_CHECKED_POST)
-#define IV_EVENT_CHECKED_POST	1
-#endif
+#include "backend/iv_epoll_rearm.h"
 
 static inline struct iv_event_state *owner_of(uintptr_t owner)
 {
-	return (struct iv_event_state *)(owner & ~PENDING);
+	return (struct iv_event_state *)(owner & ~IV_EVENT_PENDING);
 }
 
 static void state_put(struct iv_state *st, struct iv_event_state *es);
 
-static void run_pending(struct iv_event_state *es)
+/* The batch's last event was unregistered by its handler. */
+void iv__event_state_put(struct iv_event_state *es)
 {
-	struct iv_list_head batch;
+	state_put(es->st, es);
+}
 
-	iv__spin_lock(&es->lock);
-	if (iv_list_empty(&es->pending)) {
-		iv__spin_unlock(&es->lock);
-		return;
-	}
-	INIT_IV_LIST_HEAD(&batch);
-	iv_list_splice_init(&es->pending, &batch);
-	iv__spin_unlock(&es->lock);
+void iv__event_drain(struct iv_event_state *es)
+{
+	char buf[64];
 
-	es->running = 1;
-	while (!iv_list_empty(&batch)) {
-		struct iv_event *ev;
-
-		ev = iv_list_entry(batch.next, struct iv_event, list);
-		iv_list_del_init(&ev->list);
-		__atomic_fetch_and((uintptr_t *)&ev->owner, ~PENDING,
-				   __ATOMIC_SEQ_CST);
-#ifndef IV_EVENT_CHECKED_POST
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-#endif
-		ev->handler(ev->cookie);
-	}
-	es->running = 0;
-
-	if (es->numevents == 0)
-		state_put(es->st, es);
+	while (read(es->wake.fd, buf, sizeof(buf)) == sizeof(buf))
+		;
 }
 
 static void got_task(void *_es)
 {
-	run_pending(_es);
+	iv__event_run_pending(_es);
 }
 
-static void got_wake(void *_es)
+/* The wake fd's handler; epoll's loop runs iv__event_wake() in place of
+ * calling it. */
+void iv__event_got_wake(void *_es)
 {
-	struct iv_event_state *es = _es;
-
-	if (es->drain) {
-		char buf[64];
-
-		while (read(es->wake.fd, buf, sizeof(buf)) == sizeof(buf))
-			;
-	}
-	run_pending(es);
+	iv__event_wake(_es);
 }
 
 /*
  * Where the poll method can re-arm an fd from another thread (epoll), the
  * eventfd is made readable for ever and registered disarmed: a post is
- * then one wake_fd() (EPOLL_CTL_MOD), and nothing is ever read or
- * written.  The registration is applied at once, before any poster can
+ * then one iv__epoll_rearm() (EPOLL_CTL_MOD), and nothing is ever read
+ * or written.  The registration is applied at once, before any poster can
  * try to re-arm it.
  */
 static int oneshot_wake(struct iv_state *st, struct iv_event_state *es)
@@ -132,7 +85,7 @@ static int oneshot_wake(struct iv_state *st, struct iv_event_state *es)
 	struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
 	uint64_t one = 1;
 
-	if (iv__method->wake_fd == NULL || es->wake.fd != es->wfd)
+	if (iv__method->wake_epfd == NULL || es->wake.fd != es->wfd)
 		return 0;
 	if (write(es->wfd, &one, sizeof(one)) != sizeof(one))
 		return 0;
@@ -141,7 +94,7 @@ static int oneshot_wake(struct iv_state *st, struct iv_event_state *es)
 		wake->edge = 0;
 		return 0;
 	}
-	es->oneshot = 1;
+	es->epfd = iv__method->wake_epfd(st);
 	return 1;
 }
 
@@ -165,11 +118,12 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	INIT_IV_LIST_HEAD(&es->pending);
 	es->st = st;
 	es->wfd = wfd;
+	es->epfd = -1;
 
 	IV_FD_INIT(&es->wake);
 	es->wake.fd = rfd;
 	es->wake.cookie = es;
-	es->wake.handler_in = got_wake;
+	es->wake.handler_in = iv__event_got_wake;
 	iv_fd_register(&es->wake);
 	if (!oneshot_wake(st, es))
 		es->drain = 1;
@@ -250,7 +204,7 @@ IV_EXPORT void iv_event_unregister(struct iv_event *self)
 		iv_fatal("%s: called with event not registered in this thread",
 			 __func__);
 
-	if (owner & PENDING) {
+	if (owner & IV_EVENT_PENDING) {
 		iv__spin_lock(&es->lock);
 		if (!iv_list_empty(&self->list))
 			iv_list_del_init(&self->list);
@@ -261,6 +215,15 @@ IV_EXPORT void iv_event_unregister(struct iv_event *self)
 	st->numobjs--;
 	if (--es->numevents == 0 && !es->running)
 		state_put(st, es);
+}
+
+static inline void rearm(struct iv_event_state *es)
+{
+	int err = iv__epoll_rearm(es->epfd, es->wake.fd, &es->wake);
+
+	if (err < 0)
+		iv_fatal("iv_event_post: epoll_ctl got error %d[%s]", -err,
+			 strerror(-err));
 }
 
 IV_EXPORT void iv_event_post(struct iv_event *self)
@@ -279,12 +242,12 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 	 */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_load_n((uintptr_t *)&self->owner, __ATOMIC_RELAXED) &
-	    PENDING)
+	    IV_EVENT_PENDING)
 		return;
 #endif
-	owner = __atomic_fetch_or((uintptr_t *)&self->owner, PENDING,
+	owner = __atomic_fetch_or((uintptr_t *)&self->owner, IV_EVENT_PENDING,
 				  __ATOMIC_ACQ_REL);
-	if (owner & PENDING)
+	if (owner & IV_EVENT_PENDING)
 		return;
 	es = owner_of(owner);
 
@@ -297,9 +260,8 @@ IV_EXPORT void iv_event_post(struct iv_event *self)
 		 * the write first, so that it waits for us. */
 		__atomic_add_fetch(&es->writers, 1, __ATOMIC_RELAXED);
 		iv__spin_unlock(&es->lock);
-		if (es->oneshot)
-			iv__method->wake_fd(es->st,
-					    (struct iv_fd_ *)&es->wake);
+		if (es->epfd >= 0)
+			rearm(es);
 		else
 			iv__event_fds_post(es->wake.fd, es->wfd);
 		__atomic_sub_fetch(&es->writers, 1, __ATOMIC_RELEASE);

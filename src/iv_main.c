@@ -212,29 +212,10 @@ IV_EXPORT void iv_main(void)
 	struct iv_state *st = iv__state_for(__func__);
 
 	st->quit = 0;
-	for (;;) {
-		int64_t deadline;
-
-		if (iv__timer_pending(st))
-			iv__timer_run_expired(st);
-
-		if (!iv_list_empty(&st->tasks))
-			iv__task_run(st);
-
-		if (st->quit || st->numobjs == 0)
-			break;
-
-		if (!iv_list_empty(&st->tasks))
-			deadline = 0;
-		else if (iv__timer_pending(st))
-			deadline = iv__timer_next_deadline(st);
-		else
-			deadline = INT64_MAX;
-
-		iv__method->poll(st, deadline);
-		if (!iv_list_empty(&st->active))
-			iv__fd_run_active(st);
-	}
+	if (iv__method->run != NULL)
+		iv__method->run(st);
+	else
+		iv__main_loop(st, iv__method->poll);
 }
 
 /*

@@ -6,6 +6,7 @@
 #define IV_PRIVATE_H
 
 #include <iv.h>
+#include <iv_event.h>
 #include <iv_list.h>
 #include <iv_tls.h>
 #include <pthread.h>
@@ -239,6 +240,40 @@ static inline int iv__timer_pending(const struct iv_state *st)
 	return st->heap_len != 0 || !iv_list_empty(&st->run);
 }
 
+/*
+ * The loop of iv_main(): timers, tasks, then one poll, until iv_quit() or
+ * nothing is registered.  Inlined into iv_main() around the method's
+ * poll, or into a method's run() around its own inlined poll (epoll), so
+ * that a handler's return goes straight back into the loop.
+ */
+static inline __attribute__((always_inline)) void
+iv__main_loop(struct iv_state *st, void (*poll)(struct iv_state *, int64_t))
+{
+	for (;;) {
+		int64_t deadline;
+
+		if (iv__timer_pending(st))
+			iv__timer_run_expired(st);
+
+		if (!iv_list_empty(&st->tasks))
+			iv__task_run(st);
+
+		if (st->quit || st->numobjs == 0)
+			break;
+
+		if (!iv_list_empty(&st->tasks))
+			deadline = 0;
+		else if (iv__timer_pending(st))
+			deadline = iv__timer_next_deadline(st);
+		else
+			deadline = INT64_MAX;
+
+		poll(st, deadline);
+		if (!iv_list_empty(&st->active))
+			iv__fd_run_active(st);
+	}
+}
+
 /* iv_tls.c */
 size_t iv__tls_total_size(void);
 void iv__tls_init_thread(struct iv_state *st);
@@ -249,8 +284,86 @@ extern int iv__tls_frozen;
 int iv__event_fds_open(int *rfd, int *wfd);
 void iv__event_fds_post(int rfd, int wfd);
 
-/* iv_event.c */
+/*
+ * iv_event.c.  One struct iv_event_state per thread with events: a
+ * pending list under a spinlock and one wake-up descriptor (protocol in
+ * iv_event.c).  Its batch runner is here so that epoll's loop can run it
+ * inline (docs/ARCHITECTURE.md, "Call depth").
+ */
+struct iv_event_state {
+	int			lock;		/* iv__spin_lock */
+	int			writers;	/* wake-up writes under way */
+	struct iv_list_head	pending;	/* under lock */
+	struct iv_state		*st;
+	int			running;	/* a batch is being run */
+	int			numevents;
+	int			drain;		/* the wake fd must be read */
+	int			epfd;		/* re-armed in it, or -1 */
+	int			wfd;
+	struct iv_fd		wake;
+	struct iv_task		task;
+};
+
+/* Bit 0 of an iv_event's owner pointer: posted, handler not yet called. */
+#define IV_EVENT_PENDING	((uintptr_t)1)
+
+/*
+ * iv_event_post() returns early, without a read-modify-write, when the
+ * event is already pending.  ThreadSanitizer does not model the fences
+ * that make that safe, so its builds take the checked path only.
+ */
+#if defined(__SANITIZE_THREAD__) && !defined(IV_EVENT_CHECKED_POST)
+#define IV_EVENT_CHECKED_POST	1
+#endif
+
 void iv__event_deinit(struct iv_state *st);
+void iv__event_got_wake(void *es) __attribute__((visibility("hidden")));
+void iv__event_drain(struct iv_event_state *es);
+void iv__event_state_put(struct iv_event_state *es);
+
+/* Run the events posted so far, in posting order, without the lock. */
+static inline __attribute__((always_inline)) void
+iv__event_run_pending(struct iv_event_state *es)
+{
+	struct iv_list_head batch;
+
+	iv__spin_lock(&es->lock);
+	if (iv_list_empty(&es->pending)) {
+		iv__spin_unlock(&es->lock);
+		return;
+	}
+	INIT_IV_LIST_HEAD(&batch);
+	iv_list_splice_init(&es->pending, &batch);
+	iv__spin_unlock(&es->lock);
+
+	es->running = 1;
+	while (!iv_list_empty(&batch)) {
+		struct iv_event *ev;
+
+		ev = iv_list_entry(batch.next, struct iv_event, list);
+		iv_list_del_init(&ev->list);
+		__atomic_fetch_and((uintptr_t *)&ev->owner, ~IV_EVENT_PENDING,
+				   __ATOMIC_SEQ_CST);
+#ifndef IV_EVENT_CHECKED_POST
+		/* Pairs with the fence of iv_event_post()'s early return. */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+		ev->handler(ev->cookie);
+	}
+	es->running = 0;
+
+	if (es->numevents == 0)
+		iv__event_state_put(es);
+}
+
+/* The wake fd was reported: what its handler_in does. */
+static inline __attribute__((always_inline)) void
+iv__event_wake(struct iv_event_state *es)
+{
+	if (unlikely(es->drain))
+		iv__event_drain(es);
+	iv__event_run_pending(es);
+}
 
 /* iv_wait.c: is the interest registered (used by iv_popen.c)? */
 struct iv_wait_interest;

@@ -55,9 +55,15 @@ struct iv_fd_poll_method {
 	 * ready fd to iv__fd_make_ready(), or run its handlers itself.
 	 * Pending kernel updates are applied first.  The cached time is
 	 * invalidated as soon as the wait returns.  EINTR just ends it.
+	 * iv_main() runs iv__main_loop() around it.  NULL if run is set.
 	 */
 	void		(*poll)(struct iv_state *st, int64_t deadline);
-
+	/*
+	 * Instead of poll: iv_main()'s loop itself, iv__main_loop() around
+	 * this method's own poll, inlined, so that the handlers it runs sit
+	 * right under the loop's frame (docs/ARCHITECTURE.md, "Call depth").
+	 */
+	void		(*run)(struct iv_state *st);
 	/*
 	 * fd->wanted_bands changed (registration, a setter).  The method
 	 * may apply it now or before the next poll.
@@ -81,10 +87,10 @@ struct iv_fd_poll_method {
 
 	/*
 	 * Optional, for an fd registered with fd->edge == IV_FD_ONESHOT (an
-	 * eventfd that is kept readable): make it report once in st's next
-	 * poll.  Called from any thread.
+	 * eventfd that is kept readable): the epoll set of st, in which any
+	 * thread makes that fd report once with iv__epoll_rearm().
 	 */
-	void		(*wake_fd)(struct iv_state *st, struct iv_fd_ *fd);
+	int		(*wake_epfd)(struct iv_state *st);
 };
 
 extern const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd;

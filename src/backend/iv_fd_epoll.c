@@ -42,6 +42,13 @@
  *    Still one system call per wake-up, and a cheaper one: B3a one-CPU
  *    ping-pong, bare epoll and eventfd, 6.32 us with a write, 6.07 us
  *    with EPOLL_CTL_MOD (ivykis does the same).
+ * 9. When the poster and the woken thread share a CPU, the poster is
+ *    usually preempted inside that epoll_ctl(), and the kernel refills
+ *    the return stack buffer at each context switch: every return it
+ *    then makes before its next call mispredicts (25 to 35 ns each here).
+ *    Hence the re-arm is issued inline (iv__epoll_rearm()) and the loop,
+ *    the wait and the dispatch are one function (*_run() below):
+ *    docs/ARCHITECTURE.md, "Call depth".
  */
 
 #include <stdlib.h>
@@ -130,7 +137,7 @@ static int apply(struct iv_epoll_state *e, struct iv_fd_ *fd)
 	memset(&ev, 0, sizeof(ev));
 	ev.events = band_events(fd->wanted_bands);
 	if (fd->edge == IV_FD_ONESHOT)
-		ev.events = EPOLLONESHOT;	/* disarmed until wake_fd() */
+		ev.events = EPOLLONESHOT;	/* disarmed until re-armed */
 	ev.data.ptr = fd;
 	do {
 		ret = epoll_ctl(e->epfd, op, fd->fd, &ev);
@@ -205,16 +212,9 @@ static void epoll_unregister_fd(struct iv_state *st, struct iv_fd_ *fd)
 			 strerror(-err));
 }
 
-static void epoll_wake_fd(struct iv_state *st, struct iv_fd_ *fd)
+static int epoll_wake_epfd(struct iv_state *st)
 {
-	struct epoll_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.events = EPOLLIN | EPOLLONESHOT;
-	ev.data.ptr = fd;
-	if (epoll_ctl(st->u.epoll.epfd, EPOLL_CTL_MOD, fd->fd, &ev) < 0)
-		iv_fatal("iv_event_post: epoll_ctl got error %d[%s]", errno,
-			 strerror(errno));
+	return st->u.epoll.epfd;
 }
 
 /*
@@ -241,7 +241,7 @@ static inline int events_to_bands(uint32_t ev)
 	return ev_bands[ev & EV_BITS];
 }
 
-static void read_timerfd(struct iv_epoll_state *e)
+static __attribute__((noinline)) void read_timerfd(struct iv_epoll_state *e)
 {
 	uint64_t ticks;
 
@@ -306,7 +306,8 @@ wait_nested(struct iv_state *st, int timeout, const char *who)
  * slot.  No list insertion per ready fd (B1 A=100: 123 -> 88 Ir per
  * event, with the table above and the input-only path below).
  */
-static void collect(struct iv_state *st, int n)
+static inline __attribute__((always_inline)) void
+collect(struct iv_state *st, int n)
 {
 	struct iv_epoll_state *e = &st->u.epoll;
 	struct epoll_event *ev = e->events;
@@ -314,7 +315,7 @@ static void collect(struct iv_state *st, int n)
 	for (int i = 0; i < n; i++) {
 		struct iv_fd_ *fd = ev[i].data.ptr;
 
-		if (fd == TIMERFD_MARK) {
+		if (unlikely(fd == TIMERFD_MARK)) {
 			read_timerfd(e);
 			continue;
 		}
@@ -327,9 +328,10 @@ static void collect(struct iv_state *st, int n)
 /*
  * Run the handlers of the batch collect() kept, as iv__fd_run_active()
  * does for st->active.  Called at the end of the poll (the cached time
- * is already invalid); out of line, so an empty batch costs no frame.
+ * is already invalid), inlined into the loop (run functions below).
  */
-static __attribute__((noinline)) void dispatch_batch(struct iv_state *st)
+static inline __attribute__((always_inline)) void
+dispatch_batch(struct iv_state *st)
 {
 	struct iv_epoll_state *e = &st->u.epoll;
 	int n = e->nready;
@@ -345,6 +347,13 @@ static __attribute__((noinline)) void dispatch_batch(struct iv_state *st)
 		fd->index = -1;
 		bands = e->events[i].events;
 		if (bands == MASKIN) {		/* the common case */
+			if (fd->handler_in == iv__event_got_wake) {
+				/* The thread's iv_events: their handlers run
+				 * right under the loop. */
+				st->handled_fd = fd;
+				iv__event_wake(fd->cookie);
+				continue;
+			}
 			if (fd->handler_in != NULL) {
 				st->handled_fd = fd;
 				fd->handler_in(fd->cookie);
@@ -358,7 +367,8 @@ static __attribute__((noinline)) void dispatch_batch(struct iv_state *st)
 	maybe_grow(e, n);
 }
 
-static void wait_events(struct iv_state *st, int timeout, const char *who)
+static inline __attribute__((always_inline)) void
+wait_events(struct iv_state *st, int timeout, const char *who)
 {
 	struct iv_epoll_state *e = &st->u.epoll;
 	int n;
@@ -379,7 +389,8 @@ static void wait_events(struct iv_state *st, int timeout, const char *who)
 		dispatch_batch(st);
 }
 
-static void epoll_poll(struct iv_state *st, int64_t deadline)
+static inline __attribute__((always_inline)) void
+epoll_poll(struct iv_state *st, int64_t deadline)
 {
 	if (!iv_list_empty(&st->u.epoll.notify))
 		flush(st);
@@ -416,7 +427,8 @@ static void arm_timerfd(struct iv_state *st, int64_t deadline)
 	e->armed = deadline;
 }
 
-static void epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
+static inline __attribute__((always_inline)) void
+epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
 {
 	struct iv_epoll_state *e = &st->u.epoll;
 	int timeout = -1;
@@ -435,24 +447,39 @@ static void epoll_timerfd_poll(struct iv_state *st, int64_t deadline)
 	wait_events(st, timeout, "iv_fd_epoll_timerfd_poll");
 }
 
+/*
+ * iv_main()'s loop with the poll, collection and dispatch inlined: the
+ * handlers run two frames below iv_main(), and epoll_wait() returns
+ * straight into the loop (docs/ARCHITECTURE.md, "Call depth").
+ */
+static void epoll_timerfd_run(struct iv_state *st)
+{
+	iv__main_loop(st, epoll_timerfd_poll);
+}
+
+static void epoll_run(struct iv_state *st)
+{
+	iv__main_loop(st, epoll_poll);
+}
+
 const struct iv_fd_poll_method iv_fd_poll_method_epoll_timerfd = {
 	.name		= "epoll-timerfd",
 	.init		= timerfd_init,
-	.poll		= epoll_timerfd_poll,
+	.run		= epoll_timerfd_run,
 	.notify_fd	= epoll_notify_fd,
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
-	.wake_fd	= epoll_wake_fd,
+	.wake_epfd	= epoll_wake_epfd,
 };
 
 const struct iv_fd_poll_method iv_fd_poll_method_epoll = {
 	.name		= "epoll",
 	.init		= epoll_init,
-	.poll		= epoll_poll,
+	.run		= epoll_run,
 	.notify_fd	= epoll_notify_fd,
 	.notify_fd_sync	= epoll_notify_fd_sync,
 	.unregister_fd	= epoll_unregister_fd,
 	.deinit		= epoll_deinit,
-	.wake_fd	= epoll_wake_fd,
+	.wake_epfd	= epoll_wake_epfd,
 };
