@@ -295,7 +295,7 @@ struct iv_event_state {
 	int			writers;	/* wake-up writes under way */
 	struct iv_list_head	pending;	/* under lock */
 	struct iv_state		*st;
-	int			running;	/* a batch is being run */
+	int			running;	/* batches being run (nested iv_main) */
 	int			numevents;
 	int			drain;		/* the wake fd must be read */
 	int			epfd;		/* re-armed in it, or -1 */
@@ -336,7 +336,7 @@ iv__event_run_pending(struct iv_event_state *es)
 	iv_list_splice_init(&es->pending, &batch);
 	iv__spin_unlock(&es->lock);
 
-	es->running = 1;
+	es->running++;
 	while (!iv_list_empty(&batch)) {
 		struct iv_event *ev;
 
@@ -350,9 +350,9 @@ iv__event_run_pending(struct iv_event_state *es)
 #endif
 		ev->handler(ev->cookie);
 	}
-	es->running = 0;
-
-	if (es->numevents == 0)
+	/* A handler may have run a nested iv_main() that ran a batch too:
+	 * the state goes only when the outermost batch is done. */
+	if (--es->running == 0 && es->numevents == 0)
 		iv__event_state_put(es);
 }
 
