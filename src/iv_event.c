@@ -45,14 +45,6 @@ static inline struct iv_event_state *owner_of(uintptr_t owner)
 	return (struct iv_event_state *)(owner & ~IV_EVENT_PENDING);
 }
 
-static void state_put(struct iv_state *st, struct iv_event_state *es);
-
-/* The batch's last event was unregistered by its handler. */
-void iv__event_state_put(struct iv_event_state *es)
-{
-	state_put(es->st, es);
-}
-
 void iv__event_drain(struct iv_event_state *es)
 {
 	char buf[64];
@@ -78,24 +70,24 @@ void iv__event_got_wake(void *_es)
  * eventfd is made readable for ever and registered disarmed: a post is
  * then one iv__epoll_rearm() (EPOLL_CTL_MOD), and nothing is ever read
  * or written.  The registration is applied at once, before any poster can
- * try to re-arm it.
+ * try to re-arm it.  Otherwise es->epfd stays -1: posts write the
+ * descriptor and the owner reads it (iv__event_wake()).
  */
-static int oneshot_wake(struct iv_state *st, struct iv_event_state *es)
+static void oneshot_wake(struct iv_state *st, struct iv_event_state *es)
 {
 	struct iv_fd_ *wake = (struct iv_fd_ *)&es->wake;
 	uint64_t one = 1;
 
 	if (iv__method->wake_epfd == NULL || es->wake.fd != es->wfd)
-		return 0;
+		return;
 	if (write(es->wfd, &one, sizeof(one)) != sizeof(one))
-		return 0;
+		return;
 	wake->edge = IV_FD_ONESHOT;
 	if (iv__method->notify_fd_sync(st, wake) < 0) {
 		wake->edge = 0;
-		return 0;
+		return;
 	}
 	es->epfd = iv__method->wake_epfd(st);
-	return 1;
 }
 
 static struct iv_event_state *state_get(struct iv_state *st)
@@ -125,8 +117,7 @@ static struct iv_event_state *state_get(struct iv_state *st)
 	es->wake.cookie = es;
 	es->wake.handler_in = iv__event_got_wake;
 	iv_fd_register(&es->wake);
-	if (!oneshot_wake(st, es))
-		es->drain = 1;
+	oneshot_wake(st, es);
 
 	IV_TASK_INIT(&es->task);
 	es->task.cookie = es;
@@ -151,8 +142,11 @@ static void wait_writers(struct iv_event_state *es)
 		sched_yield();
 }
 
-static void state_put(struct iv_state *st, struct iv_event_state *es)
+/* The thread's last event is gone (unregistered, or its batch ended). */
+void iv__event_state_put(struct iv_event_state *es)
 {
+	struct iv_state *st = es->st;
+
 	wait_writers(es);
 
 	if (iv_task_registered(&es->task))
@@ -214,7 +208,7 @@ IV_EXPORT void iv_event_unregister(struct iv_event *self)
 
 	st->numobjs--;
 	if (--es->numevents == 0 && !es->running)
-		state_put(st, es);
+		iv__event_state_put(es);
 }
 
 static inline void rearm(struct iv_event_state *es)

@@ -49,7 +49,7 @@ struct iv_fd_ {
 };
 
 /* iv_fd_.edge, for internal wake-up eventfds only: readable for ever,
- * registered disarmed, armed by the poll method's wake_fd(). */
+ * registered disarmed, armed by iv__epoll_rearm(). */
 #define IV_FD_ONESHOT	2
 
 /* Private twin of struct iv_task. */
@@ -297,8 +297,7 @@ struct iv_event_state {
 	struct iv_state		*st;
 	int			running;	/* batches being run (nested iv_main) */
 	int			numevents;
-	int			drain;		/* the wake fd must be read */
-	int			epfd;		/* re-armed in it, or -1 */
+	int			epfd;		/* re-armed in it; -1: read the fd */
 	int			wfd;
 	struct iv_fd		wake;
 	struct iv_task		task;
@@ -360,7 +359,7 @@ iv__event_run_pending(struct iv_event_state *es)
 static inline __attribute__((always_inline)) void
 iv__event_wake(struct iv_event_state *es)
 {
-	if (unlikely(es->drain))
+	if (unlikely(es->epfd < 0))
 		iv__event_drain(es);
 	iv__event_run_pending(es);
 }

@@ -21,7 +21,7 @@ struct iv_epoll_state {
 	struct epoll_event	*events;
 	int			events_cap;
 	int			nready;		/* events[] still to dispatch */
-	int			dispatching;	/* inside dispatch() */
+	int			dispatching;	/* inside dispatch_batch() */
 };
 
 /* State of the "poll" and "ppoll" methods. */
@@ -52,10 +52,10 @@ struct iv_fd_poll_method {
 	/*
 	 * Wait until an fd is ready or the deadline (CLOCK_MONOTONIC ns;
 	 * INT64_MAX: none; <= now: do not block) has passed, and hand every
-	 * ready fd to iv__fd_make_ready(), or run its handlers itself.
-	 * Pending kernel updates are applied first.  The cached time is
-	 * invalidated as soon as the wait returns.  EINTR just ends it.
-	 * iv_main() runs iv__main_loop() around it.  NULL if run is set.
+	 * ready fd to iv__fd_make_ready().  Pending kernel updates are
+	 * applied first.  The cached time is invalidated as soon as the wait
+	 * returns.  EINTR just ends it.  iv_main() runs iv__main_loop()
+	 * around it.  NULL if run is set.
 	 */
 	void		(*poll)(struct iv_state *st, int64_t deadline);
 	/*
