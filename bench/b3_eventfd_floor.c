@@ -92,6 +92,23 @@ static __attribute__((noinline)) void nest(int depth, int side, int wait)
 	frames++;	/* no tail call: each level returns */
 }
 
+/* side's wake-up and wait, through the extra frames asked for. */
+static void wake(int side)
+{
+	if (kick_depth)
+		nest(kick_depth, side, 0);
+	else
+		kick(side);
+}
+
+static void wait_turn(int side)
+{
+	if (wait_depth)
+		nest(wait_depth, side, 1);
+	else
+		wait_for(side);
+}
+
 void bench_region_peer(void);
 
 BENCH_REGION void bench_region_peer(void)
@@ -99,14 +116,8 @@ BENCH_REGION void bench_region_peer(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		if (wait_depth)
-			nest(wait_depth, 1, 1);
-		else
-			wait_for(1);
-		if (kick_depth)
-			nest(kick_depth, 0, 0);
-		else
-			kick(0);
+		wait_turn(1);
+		wake(0);
 	}
 }
 
@@ -125,14 +136,8 @@ BENCH_REGION long bench_region(void)
 	long i;
 
 	for (i = 0; i < rounds; i++) {
-		if (kick_depth)
-			nest(kick_depth, 1, 0);
-		else
-			kick(1);
-		if (wait_depth)
-			nest(wait_depth, 0, 1);
-		else
-			wait_for(0);
+		wake(1);
+		wait_turn(0);
 	}
 
 	return rounds;
